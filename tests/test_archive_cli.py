@@ -1,0 +1,240 @@
+"""Adding snapshots through the real CLI: the happy paths, duplicates, backfills, and bad input."""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import (
+    DOTCLOUD,
+    MESOSPHERE_2016,
+    MESOSPHERE_2018,
+    SEEDS,
+    archive_state,
+    git,
+    run_tracker,
+)
+
+
+def test_demo_files_every_seed_with_its_policy_and_date(demo_archive):
+    listing = json.loads(run_tracker("list", "--json", cwd=demo_archive).out)
+    assert {(p["policy"], p["versions"]) for p in listing["policies"]} == {
+        ("mesosphere/privacy", 2), ("dotcloud/privacy", 1), ("balena/privacy", 1), ("mixpanel/privacy", 1),
+    }  # fmt: skip
+    log = json.loads(run_tracker("log", "mesosphere/privacy", "--json", cwd=demo_archive).out)
+    assert [(v["effective_date"], v["date_precision"]) for v in log["versions"]] == [
+        ("2016-04-19", "day"), ("2018-05-01", "month"),
+    ]  # fmt: skip
+    assert log["versions"][1]["archived_on"] == "2018-06-29"
+    assert log["versions"][1]["source_url"] == "https://mesosphere.com/privacy"
+
+
+def test_one_commit_per_snapshot_with_trailers_and_clean_fsck(demo_archive):
+    subjects = git(demo_archive, "log", "--format=%s", "main").splitlines()
+    assert len([s for s in subjects if s.startswith("Add ")]) == 5
+    body = git(demo_archive, "log", "-1", "--format=%B", "--grep", "mesosphere/privacy 2018-05")
+    assert "Tracker-Effective-Date: 2018-05-01" in body and "Tracker-Date-Precision: month" in body
+    git(demo_archive, "fsck", "--strict")
+    assert run_tracker("verify", cwd=demo_archive).code == 0
+
+
+def test_snapshot_file_has_front_matter(demo_archive):
+    text = (demo_archive / "mesosphere/privacy/2018-05-01.md").read_text()
+    assert text.startswith(
+        '---\npolicy: "mesosphere/privacy"\neffective_date: "2018-05-01"\ndate_precision: "month"'
+    )
+    assert 'archived_on: "2018-06-29"' in text and 'sha256: "' in text
+
+
+def test_same_text_twice_is_a_no_op(archive):
+    first = run_tracker("add", str(MESOSPHERE_2016), "--archive", str(archive))
+    before = archive_state(archive)
+    again = run_tracker("add", str(MESOSPHERE_2016), "--archive", str(archive))
+    assert first.code == again.code == 0
+    assert "unchanged" in again.out and "nothing filed" in again.out
+    assert archive_state(archive) == before
+
+
+def test_backfill_slots_into_the_timeline(archive):
+    run_tracker("add", str(MESOSPHERE_2018), "--archive", str(archive))
+    run_tracker("add", str(MESOSPHERE_2016), "--archive", str(archive))
+    log = json.loads(
+        run_tracker("log", "mesosphere/privacy", "--json", "--archive", str(archive)).out
+    )
+    assert [v["effective_date"] for v in log["versions"]] == ["2016-04-19", "2018-05-01"]
+    timeline_branch = git(archive, "log", "--format=%s", "timeline/mesosphere/privacy").splitlines()
+    assert timeline_branch == [
+        "mesosphere/privacy effective 2018-05 (month)",
+        "mesosphere/privacy effective 2016-04-19 (day)",
+    ]
+
+
+def test_folder_stdin_and_overrides(archive, tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.md").write_text(
+        "# Acme Privacy Policy\n\nLast updated: 1 June 2020\n\nWe collect your name.\n"
+    )
+    (folder / "b.md").write_text(
+        "# Acme Privacy Policy\n\nLast updated: 1 June 2021\n\nWe collect your email address.\n"
+    )
+    (folder / "notes.png").write_bytes(b"\x89PNG....")
+    result = run_tracker(
+        "add", str(folder), "--policy", "acme/privacy", "--archive", str(archive), "--json"
+    )
+    assert result.code == 0, result.err
+    assert [f["effective_date"] for f in json.loads(result.out)["filed"]] == [
+        "2020-06-01",
+        "2021-06-01",
+    ]
+    piped = run_tracker(
+        "add", "-", "--policy", "acme/privacy", "--date", "2022-02", "--archive", str(archive),
+        stdin=b"<html><body><h1>Acme</h1><p>We sell nothing.</p></body></html>",
+    )  # fmt: skip
+    assert piped.code == 0, piped.err
+    log = json.loads(run_tracker("log", "acme/privacy", "--json", "--archive", str(archive)).out)
+    assert log["versions"][-1]["date_precision"] == "month"
+
+
+def _bad_inputs(tmp_path: Path) -> dict[str, tuple[list[str], str]]:
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    binary = tmp_path / "binary.txt"
+    binary.write_bytes(bytes(range(256)) * 4)
+    pdf = tmp_path / "policy.html"
+    pdf.write_bytes(b"%PDF-1.4 binary")
+    undated = tmp_path / "undated.md"
+    undated.write_text("# Acme privacy policy\n\nWe collect data.\n")
+    anonymous = tmp_path / "anonymous.md"
+    anonymous.write_text("We collect data and we keep it safe.\n")
+    return {
+        "empty file": ([str(empty), "--policy", "a/b"], "empty"),
+        "binary file": ([str(binary), "--policy", "a/b"], "binary"),
+        "pdf named html": ([str(pdf), "--policy", "a/b"], "PDF"),
+        "missing file": ([str(tmp_path / "nope.txt")], "no such file"),
+        "no date": ([str(undated), "--policy", "acme/privacy"], "--date"),
+        "bad --date": ([str(MESOSPHERE_2016), "--date", "someday"], "cannot read the date"),
+        "bad slug": ([str(MESOSPHERE_2016), "--policy", "../etc"], "bad policy name"),
+        "absolute slug": ([str(MESOSPHERE_2016), "--policy", "/etc/passwd"], "bad policy name"),
+        "unsure policy": ([str(anonymous), "--date", "2020-01-01"], "--policy"),
+    }
+
+
+@pytest.mark.parametrize("case", list(_bad_inputs(Path("/tmp"))))
+def test_bad_input_is_one_line_and_changes_nothing(case, archive, tmp_path):
+    args, message = _bad_inputs(tmp_path)[case]
+    run_tracker("add", str(DOTCLOUD), "--archive", str(archive))
+    before = archive_state(archive)
+    result = run_tracker("add", *args, "--archive", str(archive))
+    assert result.code == 1
+    lines = result.err.strip().splitlines()
+    assert len(lines) == 1 and "Traceback" not in result.err, result.err
+    assert message in lines[0]
+    assert archive_state(archive) == before
+
+
+def test_windows_1252_text_is_decoded(archive, tmp_path):
+    file = tmp_path / "cp1252.txt"
+    file.write_bytes(
+        "Effective date: March 3, 2020\n\nWe don\u2019t sell data. Caf\u00e9.\n".encode("cp1252")
+    )
+    result = run_tracker("add", str(file), "--policy", "cafe/privacy", "--archive", str(archive))
+    assert result.code == 0, result.err
+    assert "Café" in run_tracker("show", "cafe/privacy", "--archive", str(archive)).out
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["log", "nobody/privacy"], "unknown policy"),
+        (["show", "mesosphere/privacy@1999-01-01"], "no version dated"),
+        (["diff", "nobody/privacy"], "unknown policy"),
+    ],
+)
+def test_unknown_policy_and_version(demo_archive, args, message):
+    result = run_tracker(*args, cwd=demo_archive)
+    assert result.code == 1 and message in result.err and len(result.err.splitlines()) == 1
+
+
+def test_not_an_archive_and_broken_archive(tmp_path):
+    plain = tmp_path / "plain"
+    plain.mkdir()
+    result = run_tracker("list", "--archive", str(plain))
+    assert result.code == 1 and "not a tracker archive" in result.err
+    broken = tmp_path / "broken"
+    assert run_tracker("init", str(broken)).code == 0
+    (broken / ".git" / "HEAD").write_text("garbage\n")
+    result = run_tracker("add", str(DOTCLOUD), "--archive", str(broken))
+    assert result.code == 1 and "Traceback" not in result.err and len(result.err.splitlines()) == 1
+
+
+def test_usage_error_exits_2(tracker):
+    result = tracker("frobnicate")
+    assert result.code == 2 and len(result.err.splitlines()) == 1
+
+
+def test_help_teaches_every_command(tracker):
+    top = tracker("--help").out
+    for command in (
+        "init",
+        "add",
+        "list",
+        "log",
+        "parse",
+        "show",
+        "diff",
+        "timeline",
+        "verify",
+        "demo",
+        "tui",
+    ):
+        assert command in top
+        assert "Example" in tracker(command, "--help").out
+
+
+def _add_in_process(archive: str, file: str, policy: str) -> int:
+    return run_tracker("add", file, "--policy", policy, "--archive", archive).code
+
+
+def test_two_writers_at_once_both_land(archive, tmp_path):
+    files = []
+    for number in range(6):
+        file = tmp_path / f"v{number}.md"
+        file.write_text(
+            f"Effective date: January {number + 1}, 2020\n\nVersion {number} of the text.\n"
+        )
+        files.append(str(file))
+    with multiprocessing.get_context("spawn").Pool(2) as pool:
+        codes = pool.starmap(
+            _add_in_process, [(str(archive), file, "acme/privacy") for file in files]
+        )
+    assert codes == [0] * 6
+    log = json.loads(run_tracker("log", "acme/privacy", "--json", "--archive", str(archive)).out)
+    assert len(log["versions"]) == 6
+    assert run_tracker("verify", "--archive", str(archive)).code == 0
+
+
+def test_failure_mid_add_leaves_archive_unchanged(archive, tmp_path, monkeypatch):
+    """A git failure inside the transaction (fast-import refusing the stream) rolls nothing forward."""
+    run_tracker("add", str(DOTCLOUD), "--archive", str(archive))
+    before = archive_state(archive)
+    code = (
+        "import sys, tracker.archive as a\n"
+        "a._FastImportStream.finish = lambda self: b'this is not a fast-import stream\\n'\n"
+        "from tracker.cli import main\n"
+        f"sys.argv=['tracker','add',{str(MESOSPHERE_2016)!r},'--archive',{str(archive)!r}]\n"
+        "main()\n"
+    )
+    import subprocess
+
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 1 and "nothing was filed" in result.stderr
+    assert archive_state(archive) == before
+    assert run_tracker("verify", "--archive", str(archive)).code == 0
+
+
+def test_seeds_are_the_bundled_samples():
+    assert len(SEEDS) == 5

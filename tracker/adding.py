@@ -1,0 +1,46 @@
+"""`tracker add`: read every source, prepare its snapshot, file them all in one transaction."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from tracker.archive import AddResult, Archive, validate_policy
+from tracker.console import progress
+from tracker.dates import parse_date_argument
+from tracker.errors import TrackerError
+from tracker.filing import Prepared, expand_sources, prepare, read_input
+
+
+@dataclass(frozen=True)
+class AddOutcome:
+    filed: tuple[tuple[AddResult, Prepared], ...]
+    errors: tuple[tuple[str, str], ...]
+
+
+def add_sources(
+    archive: Archive,
+    sources: list[str],
+    *,
+    policy: str | None = None,
+    date_text: str | None = None,
+    url: str | None = None,
+) -> AddOutcome:
+    """Bad sources are reported and skipped; the good ones are filed together."""
+    if policy:
+        validate_policy(policy)
+    date = parse_date_argument(date_text) if date_text else None
+    known = [summary.policy for summary in archive.policies()]
+    prepared: list[Prepared] = []
+    errors: list[tuple[str, str]] = []
+    items = list(expand_sources(sources))
+    with progress(len(items), "reading") as bar:
+        for item in items:
+            try:
+                prepared.append(
+                    prepare(read_input(item, url), policy=policy, date=date, known_policies=known)
+                )
+            except TrackerError as error:
+                errors.append((str(item), str(error)))
+            bar.advance(bar.task_ids[0])
+    results = archive.add([item.snapshot for item in prepared]) if prepared else []
+    return AddOutcome(tuple(zip(results, prepared, strict=True)), tuple(errors))

@@ -1,0 +1,522 @@
+"""The git-backed archive: dated snapshots filed as commits on an append-only main branch.
+
+Layout: `ORG/DOC/YYYY-MM-DD.md` files (front matter + text), a `.tracker-archive`
+marker, one commit per snapshot with the metadata as `Tracker-*` trailers.
+Writes go through `git fast-import` under a lock: the branch moves only when the
+whole batch is written, so a crash at any point leaves the archive as it was.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import re
+import tempfile
+import time
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+from tracker import frontmatter, lock
+from tracker.errors import ArchiveError, InputError
+from tracker.model import EffectiveDate, PolicySummary, Snapshot, Source, Version
+
+MARKER = ".tracker-archive"
+DEFAULT_ARCHIVE = "policy-archive"
+TIMELINE_PREFIX = "refs/heads/timeline/"
+_SLUG_PART = r"[a-z0-9]+(?:-[a-z0-9]+)*"
+_POLICY = re.compile(rf"{_SLUG_PART}/{_SLUG_PART}")
+_TRAILER_SOURCE = {
+    "Tracker-Source-Url": "url",
+    "Tracker-Archived-On": "archived_on",
+    "Tracker-Domain": "domain",
+    "Tracker-Recorded-On": "recorded_on",
+    "Tracker-File-Name": "file_name",
+    "Tracker-Origin-Commit": "origin_commit",
+    "Tracker-Origin-Link": "origin_link",
+}
+
+
+@dataclass(frozen=True)
+class AddResult:
+    """What happened to one snapshot: `added`, or `duplicate` of an existing version."""
+
+    status: str
+    version: Version
+
+
+def validate_policy(policy: str) -> str:
+    if len(policy) > 129 or not _POLICY.fullmatch(policy):
+        raise InputError(
+            f"bad policy name {policy!r}: use ORG/DOC with lowercase letters, digits and "
+            "dashes, for example acme/privacy"
+        )
+    return policy
+
+
+def find_archive(explicit: str | None = None, cwd: Path | None = None) -> Path:
+    """`--archive`, else $TRACKER_ARCHIVE, else the enclosing archive, else ./policy-archive."""
+    if explicit:
+        return Path(explicit).expanduser()
+    if os.environ.get("TRACKER_ARCHIVE"):
+        return Path(os.environ["TRACKER_ARCHIVE"]).expanduser()
+    here = (cwd or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        if (folder / MARKER).is_file():
+            return folder
+    return here / DEFAULT_ARCHIVE
+
+
+def init_archive(path: Path) -> Archive:
+    """Create an archive at `path` (an empty or new folder); an existing archive is kept."""
+    if (path / MARKER).is_file():
+        return Archive(path)
+    if path.exists() and not path.is_dir():
+        raise ArchiveError(f"{path} exists and is not a folder")
+    if path.is_dir() and any(entry.name != ".git" for entry in path.iterdir()):
+        raise ArchiveError(f"{path} is not empty; give a new or empty folder")
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+        _git(path, "init", "-q", "-b", "main")
+        (path / MARKER).write_text(
+            json.dumps({"format": 1, "created": _now_iso()}, indent=2) + "\n"
+        )
+        (path / ".gitattributes").write_text("*.md -text\n")
+        _git(path, "add", MARKER, ".gitattributes")
+        _git(
+            path, *_identity(path), "commit", "-q", "-m",
+            "Create tracker archive\n\nTracker-Archive-Format: 1",
+        )  # fmt: skip
+    except OSError as error:
+        raise ArchiveError(f"cannot create the archive at {path}: {error.strerror}") from None
+    return Archive(path)
+
+
+class Archive:
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        if not path.is_dir():
+            raise ArchiveError(
+                f"no archive at {path}; create one with `tracker init {path}` or pass --archive"
+            )
+        if not (path / MARKER).is_file():
+            raise ArchiveError(
+                f"{path} is not a tracker archive (no {MARKER} marker); "
+                f"create one with `tracker init PATH` or run `tracker verify`"
+            )
+        if not (path / ".git").exists():
+            raise ArchiveError(f"{path} is a broken archive (no .git folder); run `tracker verify`")
+        self._versions: list[Version] | None = None
+
+    @property
+    def git_dir(self) -> Path:
+        return self.path / ".git"
+
+    @property
+    def cache_dir(self) -> Path:
+        return self.git_dir / "tracker-cache"
+
+    # Reading
+
+    def versions(self, policy: str | None = None) -> list[Version]:
+        """Versions oldest first by effective date (a backfill slots in), then by filing order."""
+        if self._versions is None:
+            self._versions = self._read_log()
+        if policy is None:
+            return list(self._versions)
+        return [version for version in self._versions if version.policy == policy]
+
+    def policies(self) -> list[PolicySummary]:
+        grouped: dict[str, list[Version]] = defaultdict(list)
+        for version in self.versions():
+            grouped[version.policy].append(version)
+        return [
+            PolicySummary(policy, len(versions), versions[0].effective, versions[-1].effective)
+            for policy, versions in sorted(grouped.items())
+        ]
+
+    def policy_versions(self, policy: str) -> list[Version]:
+        """The versions of a known policy; an unknown one is an error that lists the known."""
+        versions = self.versions(policy)
+        if not versions:
+            known = ", ".join(summary.policy for summary in self.policies()) or "none yet"
+            raise InputError(f"unknown policy {policy!r} (known: {known})")
+        return versions
+
+    def read_snapshot(self, version: Version) -> Snapshot:
+        return self.read_snapshots([version])[0]
+
+    def read_snapshots(self, versions: list[Version]) -> list[Snapshot]:
+        """The snapshots as committed (git objects, not the working tree)."""
+        if not versions:
+            return []
+        requests = "".join(f"{version.commit}:{version.path}\n" for version in versions)
+        output = self._run(["cat-file", "--batch"], stdin=requests.encode())
+        snapshots = []
+        position = 0
+        for version in versions:
+            header_end = output.index(b"\n", position)
+            header = output[position:header_end].decode()
+            if header.endswith("missing"):
+                raise ArchiveError(f"{version.path} is missing from git; run `tracker verify`")
+            size = int(header.rsplit(" ", 1)[1])
+            content = output[header_end + 1 : header_end + 1 + size].decode("utf-8")
+            position = header_end + 1 + size + 1
+            try:
+                snapshots.append(frontmatter.snapshot_from(content))
+            except frontmatter.FrontMatterError as error:
+                raise ArchiveError(f"{version.path}: {error}; run `tracker verify`") from None
+        return snapshots
+
+    def resolve(self, ref: str) -> Version:
+        """`POLICY`, `POLICY@2016-04-19`, `POLICY@2018-05`, `POLICY@latest`, `POLICY@first`."""
+        policy, _, when = ref.partition("@")
+        versions = self.policy_versions(validate_policy(policy))
+        if not when or when == "latest":
+            return versions[-1]
+        if when == "first":
+            return versions[0]
+        if re.fullmatch(r"-?\d+", when):
+            try:
+                return versions[int(when)]
+            except IndexError:
+                raise InputError(
+                    f"{policy} has {len(versions)} versions; no index {when}"
+                ) from None
+        matches = [
+            version
+            for version in versions
+            if when in (version.effective.iso, version.effective.short, Path(version.path).stem)
+        ]
+        if not matches:
+            matches = [version for version in versions if version.effective.iso.startswith(when)]
+        if not matches:
+            dates = ", ".join(version.effective.short for version in versions)
+            raise InputError(f"{policy} has no version dated {when} (versions: {dates})")
+        return matches[-1]
+
+    # Writing
+
+    def add(self, snapshots: list[Snapshot], *, progress=None) -> list[AddResult]:
+        """File `snapshots` in one transaction; the same text twice is a duplicate, not an error."""
+        with lock.exclusive(self.git_dir / "tracker.lock") as took_over:
+            if took_over:
+                self._clear_stale_git_locks()
+            self._check_writable()
+            self._versions = None
+            existing = self.versions()
+            by_hash = {(version.policy, version.sha256): version for version in existing}
+            paths = {version.path for version in existing}
+            results: list[AddResult] = []
+            new: list[tuple[Snapshot, str]] = []
+            for snapshot in snapshots:
+                validate_policy(snapshot.policy)
+                known = by_hash.get((snapshot.policy, snapshot.sha256))
+                if known:
+                    results.append(AddResult("duplicate", known))
+                    continue
+                path = _free_path(snapshot, paths)
+                paths.add(path)
+                new.append((snapshot, path))
+                placeholder = Version(
+                    snapshot.policy,
+                    snapshot.effective,
+                    path,
+                    snapshot.sha256,
+                    "",
+                    "",
+                    snapshot.source,
+                )
+                by_hash[(snapshot.policy, snapshot.sha256)] = placeholder
+                results.append(AddResult("added", placeholder))
+            if new:
+                self._commit(new, existing, progress)
+            self._versions = None
+            fresh = {(version.policy, version.sha256): version for version in self.versions()}
+            return [
+                AddResult(result.status, fresh[(result.version.policy, result.version.sha256)])
+                for result in results
+            ]
+
+    def _commit(self, new: list[tuple[Snapshot, str]], existing: list[Version], progress) -> None:
+        branch = self._run(["symbolic-ref", "HEAD"]).decode().strip()
+        head = self._head()
+        stream = _FastImportStream(_identity_line(self.path))
+        for snapshot, path in new:
+            stream.commit(branch, head, snapshot, path)
+            head = None
+            if progress:
+                progress()
+        touched = {snapshot.policy for snapshot, _ in new}
+        blobs = self._blob_ids()
+        for policy in sorted(touched):
+            stream.timeline(policy, existing, new, blobs)
+        try:
+            self._run(["fast-import", "--quiet", "--force", "--done"], stdin=stream.finish())
+            self._run(["reset", "-q", "--hard"])
+        except ArchiveError as error:
+            raise ArchiveError(
+                f"could not write to the archive, nothing was filed: {error}"
+            ) from None
+
+    def _head(self) -> str | None:
+        try:
+            return self._run(["rev-parse", "-q", "--verify", "HEAD^{commit}"]).decode().strip()
+        except ArchiveError:
+            return None
+
+    def _blob_ids(self) -> dict[str, str]:
+        listing = self._run(["ls-tree", "-r", "-z", "HEAD"]).decode()
+        blobs = {}
+        for entry in filter(None, listing.split("\0")):
+            meta, path = entry.split("\t", 1)
+            blobs[path] = meta.split()[2]
+        return blobs
+
+    def _check_writable(self) -> None:
+        """Refuse to write on top of hand-made damage; finish an interrupted add first."""
+        if self._head() is None:
+            raise ArchiveError(
+                f"{self.path} has no commits: a broken archive; run `tracker verify`"
+            )
+        try:
+            self._run(["diff-files", "--quiet"])
+        except ArchiveError:
+            raise ArchiveError(
+                f"snapshot files in {self.path} were changed outside tracker; run `tracker verify`"
+            ) from None
+        try:
+            self._run(["diff-index", "--cached", "--quiet", "HEAD"])
+        except ArchiveError:
+            self._run(["reset", "-q", "--hard"])  # an add was killed after its commit
+
+    def _clear_stale_git_locks(self) -> None:
+        """A killed writer may leave git's own lock files; the tracker lock proves they are dead."""
+        for stale in (self.git_dir / "index.lock", *self.git_dir.glob("refs/heads/**/*.lock")):
+            stale.unlink(missing_ok=True)
+
+    def _read_log(self) -> list[Version]:
+        return read_versions(self.path)
+
+    def _run(self, args: list[str], stdin: bytes | None = None) -> bytes:
+        return git_output(self.path, args, stdin)
+
+
+def read_versions(path: Path) -> list[Version]:
+    """Every filed version, from the commit trailers of the append-only log (one git call)."""
+    output = git_output(path, ["log", "--reverse", "--format=%H%x1f%cI%x1f%B%x1e", "--no-merges"])
+    versions = []
+    for record in filter(str.strip, output.decode("utf-8").split("\x1e")):
+        commit, committed, body = record.strip("\n").split("\x1f", 2)
+        trailers = _trailers(body)
+        if "Tracker-Policy" not in trailers:
+            continue
+        try:
+            versions.append(_version_from_trailers(trailers, commit, committed))
+        except (KeyError, ValueError):
+            raise ArchiveError(
+                f"commit {commit[:12]} has broken Tracker trailers; run `tracker verify`"
+            ) from None
+    return sorted(versions, key=lambda version: (version.policy, version.effective.value))
+
+
+class _FastImportStream:
+    """A `git fast-import` stream: blobs once, then main commits, then timeline branches."""
+
+    def __init__(self, identity: str) -> None:
+        self._parts: list[bytes] = []
+        self._identity = identity
+        self._marks: dict[str, int] = {}
+        self._next_mark = 1
+
+    def _mark(self) -> int:
+        self._next_mark += 1
+        return self._next_mark - 1
+
+    def _data(self, payload: bytes) -> None:
+        self._parts.append(b"data %d\n" % len(payload) + payload + b"\n")
+
+    def commit(self, branch: str, parent: str | None, snapshot: Snapshot, path: str) -> None:
+        blob = self._mark()
+        self._marks[snapshot.sha256 + snapshot.policy] = blob
+        self._parts.append(b"blob\nmark :%d\n" % blob)
+        self._data(frontmatter.render(snapshot).encode("utf-8"))
+        stamp = f"{int(time.time())} +0000"
+        self._parts.append(f"commit {branch}\nmark :{self._mark()}\n".encode())
+        self._parts.append(f"committer {self._identity} {stamp}\n".encode())
+        self._data(_commit_message(snapshot, path).encode("utf-8"))
+        if parent:
+            self._parts.append(f"from {parent}\n".encode())
+        self._parts.append(f"M 100644 :{blob} {path}\n\n".encode())
+
+    def timeline(
+        self, policy: str, existing: list[Version], new: list[tuple[Snapshot, str]], blobs: dict
+    ) -> None:
+        """Rebuild `timeline/POLICY`: one commit per version in effective-date order."""
+        entries = [
+            (version.effective, version.path, blobs.get(version.path))
+            for version in existing
+            if version.policy == policy
+        ]
+        entries += [
+            (snapshot.effective, path, f":{self._marks[snapshot.sha256 + snapshot.policy]}")
+            for snapshot, path in new
+            if snapshot.policy == policy
+        ]
+        entries.sort(key=lambda entry: (entry[0].value, entry[1]))
+        ref = f"{TIMELINE_PREFIX}{policy}"
+        self._parts.append(f"reset {ref}\n\n".encode())
+        for effective, path, blob in entries:
+            if blob is None:
+                continue
+            when = dt.datetime.combine(effective.value, dt.time(12), dt.UTC)
+            self._parts.append(f"commit {ref}\n".encode())
+            self._parts.append(f"author {self._identity} {int(when.timestamp())} +0000\n".encode())
+            self._parts.append(f"committer {self._identity} {int(time.time())} +0000\n".encode())
+            self._data(
+                f"{policy} effective {effective.short} ({effective.precision})\n\n{path}\n".encode()
+            )
+            self._parts.append(f"M 100644 {blob} policy.md\n\n".encode())
+
+    def finish(self) -> bytes:
+        return b"".join(self._parts) + b"done\n"
+
+
+def _free_path(snapshot: Snapshot, taken: set[str]) -> str:
+    base = f"{snapshot.policy}/{snapshot.effective.iso}"
+    path = f"{base}.md"
+    counter = 2
+    while path in taken:
+        path = f"{base}-{counter}.md"
+        counter += 1
+    return path
+
+
+def _commit_message(snapshot: Snapshot, path: str) -> str:
+    lines = [
+        f"Add {snapshot.policy} {snapshot.effective.short}",
+        "",
+        f"Tracker-Policy: {snapshot.policy}",
+        f"Tracker-Effective-Date: {snapshot.effective.iso}",
+        f"Tracker-Date-Precision: {snapshot.effective.precision}",
+        f"Tracker-File: {path}",
+        f"Tracker-Sha256: {snapshot.sha256}",
+    ]
+    for trailer, attribute in _TRAILER_SOURCE.items():
+        value = getattr(snapshot.source, attribute)
+        if value:
+            lines.append(f"{trailer}: {_one_line(str(value))}")
+    if snapshot.source.extraction_change:
+        lines.append("Tracker-Extraction-Change: true")
+    return "\n".join(lines) + "\n"
+
+
+def _one_line(value: str) -> str:
+    return " ".join(value.split())[:500]
+
+
+def _trailers(body: str) -> dict[str, str]:
+    trailers = {}
+    for line in body.splitlines():
+        key, separator, value = line.partition(": ")
+        if separator and key.startswith("Tracker-"):
+            trailers[key] = value.strip()
+    return trailers
+
+
+def _version_from_trailers(trailers: dict[str, str], commit: str, committed: str) -> Version:
+    effective = EffectiveDate(
+        dt.date.fromisoformat(trailers["Tracker-Effective-Date"]),
+        trailers["Tracker-Date-Precision"],
+    )
+    source = Source(
+        **{attribute: trailers.get(key) for key, attribute in _TRAILER_SOURCE.items()},
+        extraction_change=trailers.get("Tracker-Extraction-Change") == "true",
+    )
+    return Version(
+        policy=trailers["Tracker-Policy"],
+        effective=effective,
+        path=trailers["Tracker-File"],
+        sha256=trailers["Tracker-Sha256"],
+        added_at=committed,
+        commit=commit,
+        source=source,
+    )
+
+
+def _identity(path: Path) -> list[str]:
+    name, email = _identity_parts(path)
+    return ["-c", f"user.name={name}", "-c", f"user.email={email}"]
+
+
+def _identity_line(path: Path) -> str:
+    name, email = _identity_parts(path)
+    return f"{name} <{email}>"
+
+
+def _identity_parts(path: Path) -> tuple[str, str]:
+    def config(key: str) -> str:
+        try:
+            return git_output(path, ["config", key]).decode("utf-8", "replace").strip()
+        except ArchiveError:
+            return ""
+
+    name = re.sub(r"[<>\n]", "", config("user.name")) or "tracker"
+    email = re.sub(r"[<>\n]", "", config("user.email")) or "tracker@localhost"
+    return name, email
+
+
+def _now_iso() -> str:
+    return dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
+
+
+def _git(path: Path, *args: str) -> None:
+    git_output(path, list(args))
+
+
+def git_status(path: Path, args: list[str]) -> tuple[int, str]:
+    """Run a git command that may fail; its exit code and everything it printed."""
+    from git import Git
+    from git.exc import GitCommandNotFound
+
+    try:
+        code, stdout, stderr = Git(str(path)).execute(
+            ["git", *args], with_extended_output=True, with_exceptions=False, env={"LC_ALL": "C"}
+        )
+    except GitCommandNotFound:
+        raise ArchiveError("git is not installed (tracker needs the git command)") from None
+    return code, f"{stdout}\n{stderr}"
+
+
+def git_output(path: Path, args: list[str], stdin: bytes | None = None) -> bytes:
+    """Run one git command through GitPython; a failure is an ArchiveError with git's reason."""
+    from git import Git
+    from git.exc import GitCommandError, GitCommandNotFound
+
+    with tempfile.TemporaryFile() as feed:
+        if stdin is not None:
+            feed.write(stdin)
+            feed.seek(0)
+        try:
+            _, stdout, _ = Git(str(path)).execute(
+                ["git", *args],
+                istream=feed,
+                with_extended_output=True,
+                stdout_as_string=False,
+                env={"GIT_TERMINAL_PROMPT": "0", "LC_ALL": "C"},
+            )
+        except GitCommandNotFound:
+            raise ArchiveError("git is not installed (tracker needs the git command)") from None
+        except GitCommandError as error:
+            stderr = (
+                error.stderr.decode("utf-8", "replace")
+                if isinstance(error.stderr, bytes)
+                else str(error.stderr)
+            )
+            lines = [
+                line.strip(" '\"") for line in stderr.strip().splitlines() if line.strip(" '\"")
+            ]
+            detail = lines[-1] if lines else f"exit code {error.status}"
+            raise ArchiveError(f"git {args[0]} failed: {detail.removeprefix('stderr: ')}") from None
+    return stdout

@@ -1,0 +1,367 @@
+"""The `tracker` command line. Commands are thin: they parse options and call the pipeline.
+
+Heavy libraries (dateparser, textual, gitpython, rich) are imported inside the
+commands that need them, so `tracker --help` starts fast.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from tracker import __version__
+from tracker.errors import TrackerError
+
+json_option = click.option(
+    "--json", "as_json", is_flag=True, help="Print one JSON document on stdout."
+)
+
+
+def _remember_archive(ctx: click.Context, _param: click.Parameter, value: str | None) -> None:
+    if value:
+        ctx.find_root().obj = value
+
+
+archive_option = click.option(
+    "--archive",
+    metavar="PATH",
+    expose_value=False,
+    callback=_remember_archive,
+    help="The archive (default: $TRACKER_ARCHIVE, the enclosing archive, or ./policy-archive).",
+)
+
+
+class TrackerGroup(click.Group):
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return list(self.commands)  # in the order a newcomer meets them, not alphabetical
+
+
+@click.group(
+    cls=TrackerGroup,
+    invoke_without_command=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+@click.option(
+    "--archive",
+    "archive_path",
+    metavar="PATH",
+    help="The archive to use. Default: $TRACKER_ARCHIVE, else the archive enclosing the "
+    "current folder, else ./policy-archive.",
+)
+@click.version_option(__version__, prog_name="tracker")
+@click.pass_context
+def cli(ctx: click.Context, archive_path: str | None) -> None:
+    """Track how privacy policies and terms change over time.
+
+    Snapshots live in a git archive as dated files; tracker finds each one's
+    effective date, reads it into sections, and tells what changed between
+    versions and what the change means.
+
+    \b
+    Quick start:
+      tracker demo                      # archive the bundled samples, write a report
+      tracker init ~/policies
+      tracker add policy.html --policy acme/privacy
+      tracker diff acme/privacy         # its last two versions
+      tracker tui                       # browse it all
+
+    With no command, tracker opens the terminal UI on the archive.
+    """
+    ctx.obj = archive_path
+    if ctx.invoked_subcommand is None:
+        ctx.invoke(tui)
+
+
+def open_archive(ctx: click.Context):
+    from tracker.archive import Archive, find_archive
+
+    return Archive(find_archive(ctx.find_root().obj))
+
+
+@cli.command()
+@archive_option
+@click.argument("path", required=False, type=click.Path(path_type=Path))
+@json_option
+@click.pass_context
+def init(ctx: click.Context, path: Path | None, as_json: bool) -> None:
+    """Create an archive: a git repository with a marker file.
+
+    \b
+    Example:
+      tracker init ~/policies
+    """
+    from tracker.archive import find_archive, init_archive
+
+    target = path or find_archive(ctx.find_root().obj)
+    archive = init_archive(target)
+    if as_json:
+        from tracker.console import print_json
+
+        print_json({"archive": str(archive.path.resolve())})
+    else:
+        click.echo(f"archive ready at {archive.path}")
+
+
+@cli.command()
+@archive_option
+@click.argument("sources", nargs=-1, required=True)
+@click.option(
+    "--policy",
+    help="The policy, as ORG/DOC (e.g. acme/privacy). Default: worked out from the text.",
+)
+@click.option(
+    "--date",
+    "date_text",
+    help="The effective date (YYYY-MM-DD, YYYY-MM or YYYY); overrides the text.",
+)
+@click.option("--url", help="The page's URL, kept as provenance.")
+@json_option
+@click.pass_context
+def add(ctx, sources: tuple[str, ...], policy, date_text, url, as_json) -> None:
+    """File snapshots: files, folders (every .txt/.md/.html in them), URLs, or - for stdin.
+
+    The effective date comes from the text ('Effective date: ...', 'Last
+    updated ...'); the policy from the page's domain and wording. Adding the
+    same text again is a no-op that says so.
+
+    \b
+    Examples:
+      tracker add policy-2016.md --policy mesosphere/privacy
+      tracker add snapshots/
+      tracker add https://example.org/privacy
+      cat policy.html | tracker add - --policy acme/privacy --date 2024-05-01
+    """
+    from tracker.adding import add_sources
+
+    archive = open_archive(ctx)
+    outcome = add_sources(archive, list(sources), policy=policy, date_text=date_text, url=url)
+    from tracker import views
+
+    views.show_added(outcome, as_json)
+    if outcome.errors:
+        sys.exit(1)
+
+
+@cli.command(name="list")
+@archive_option
+@json_option
+@click.pass_context
+def list_policies(ctx: click.Context, as_json: bool) -> None:
+    """Policies in the archive: versions, first and last effective date.
+
+    \b
+    Example:
+      tracker list --json
+    """
+    from tracker import views
+
+    views.show_policies(open_archive(ctx).policies(), as_json)
+
+
+@cli.command()
+@archive_option
+@click.argument("policy")
+@json_option
+@click.pass_context
+def log(ctx: click.Context, policy: str, as_json: bool) -> None:
+    """A policy's versions, oldest first, each with its change summary.
+
+    \b
+    Example:
+      tracker log mesosphere/privacy
+    """
+    from tracker import views
+    from tracker.archive import validate_policy
+    from tracker.history import History
+
+    archive = open_archive(ctx)
+    history = History(archive, validate_policy(policy))
+    views.show_log(history, as_json)
+
+
+@cli.command()
+@click.argument("file", type=click.Path(path_type=Path, dir_okay=False, allow_dash=True))
+@json_option
+def parse(file: Path, as_json: bool) -> None:
+    """Effective date and section tree of one file; no archive needed.
+
+    \b
+    Example:
+      tracker parse privacy.html --json
+    """
+    from tracker import views
+    from tracker.filing import read_input
+    from tracker.ingest import ingest_bytes
+
+    raw = read_input("-" if str(file) == "-" else file)
+    ingested = ingest_bytes(raw.data, name=raw.name, file_name=raw.file_name, is_html=raw.is_html)
+    views.show_parsed(ingested, as_json)
+
+
+@cli.command()
+@archive_option
+@click.argument("ref", metavar="POLICY[@DATE]")
+@click.option("--sections", is_flag=True, help="Show the section tree instead of the text.")
+@json_option
+@click.pass_context
+def show(ctx: click.Context, ref: str, sections: bool, as_json: bool) -> None:
+    """One version's text (the latest by default), or its section tree.
+
+    \b
+    Examples:
+      tracker show mesosphere/privacy
+      tracker show mesosphere/privacy@2016-04-19 --sections
+    """
+    from tracker import views
+
+    archive = open_archive(ctx)
+    version = archive.resolve(ref)
+    snapshot = archive.read_snapshot(version)
+    views.show_version(version, snapshot, sections, as_json)
+
+
+@cli.command()
+@archive_option
+@click.argument("old", metavar="OLD")
+@click.argument("new", metavar="[NEW]", required=False)
+@click.option(
+    "--words", is_flag=True, help="Show the word-level changes inside each changed section."
+)
+@json_option
+@click.pass_context
+def diff(ctx: click.Context, old: str, new: str | None, words: bool, as_json: bool) -> None:
+    """What changed between two versions, section by section, and what it means.
+
+    OLD and NEW are two files, or two versions as POLICY@DATE. With only a
+    policy, compares its last two versions.
+
+    \b
+    Examples:
+      tracker diff mesosphere/privacy
+      tracker diff mesosphere/privacy@2016-04-19 mesosphere/privacy@2018-05 --words
+      tracker diff old.md new.md --json
+    """
+    from tracker import views
+    from tracker.diffs import diff_files, diff_refs, is_file_argument
+
+    if new is not None and is_file_argument(old) and is_file_argument(new):
+        result = diff_files(old, new)
+    elif new is None and is_file_argument(old):
+        raise click.UsageError("give two files, or POLICY for its last two versions")
+    else:
+        result = diff_refs(open_archive(ctx), old, new)
+    views.show_diff(result, words, as_json)
+
+
+@cli.command()
+@archive_option
+@click.argument("policy")
+@json_option
+@click.pass_context
+def timeline(ctx: click.Context, policy: str, as_json: bool) -> None:
+    """The section x version grid: which section changed in which version.
+
+    \b
+    Example:
+      tracker timeline mesosphere/privacy
+    """
+    from tracker import views
+    from tracker.archive import validate_policy
+    from tracker.console import progress
+    from tracker.history import History
+    from tracker.timeline import build_grid
+
+    history = History(open_archive(ctx), validate_policy(policy))
+    with progress(len(history.versions) - 1, "comparing versions") as bar:
+        grid = build_grid(history, progress=lambda: bar.advance(bar.task_ids[0]))
+    views.show_timeline(grid, as_json)
+
+
+@cli.command()
+@archive_option
+@json_option
+@click.pass_context
+def verify(ctx: click.Context, as_json: bool) -> None:
+    """Check the archive's integrity: hashes, metadata, history, working tree.
+
+    Exits 1 and names each problem (file and what is wrong) when there is one.
+
+    \b
+    Example:
+      tracker verify
+    """
+    from tracker import views
+    from tracker.archive import find_archive
+    from tracker.verify import verify_archive
+
+    report = verify_archive(find_archive(ctx.find_root().obj))
+    views.show_verify(report, as_json)
+    if report.problems:
+        sys.exit(1)
+
+
+@cli.command()
+@click.argument("path", required=False, default="tracker-demo", type=click.Path(path_type=Path))
+@json_option
+def demo(path: Path, as_json: bool) -> None:
+    """The quick start: an archive of the bundled samples, and its report.
+
+    \b
+    Example:
+      tracker demo            # builds ./tracker-demo
+    """
+    from tracker import views
+    from tracker.demo import build_demo
+
+    views.show_demo(build_demo(path), as_json)
+
+
+@cli.command()
+@archive_option
+@click.argument("policy", required=False)
+@click.pass_context
+def tui(ctx: click.Context, policy: str | None) -> None:
+    """The terminal UI: policies, version timeline, section grid and diffs.
+
+    \b
+    Examples:
+      tracker tui
+      tracker tui mesosphere/privacy
+    """
+    from tracker.tui.app import run
+
+    run(open_archive(ctx), policy)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point: user errors become one line on stderr, never a traceback."""
+    try:
+        result = cli.main(args=argv, prog_name="tracker", standalone_mode=False)
+    except click.exceptions.Exit as done:
+        sys.exit(done.exit_code)
+    except (click.exceptions.Abort, KeyboardInterrupt):
+        _fail("interrupted; the archive is as it was before this command", 130)
+    except click.UsageError as error:
+        command = error.ctx.command_path if error.ctx else "tracker"
+        _fail(f"{error.format_message()} (see `{command} --help`)", 2)
+    except click.ClickException as error:
+        _fail(error.format_message(), error.exit_code)
+    except TrackerError as error:
+        _fail(str(error), error.exit_code)
+    except BrokenPipeError:
+        sys.stderr.close()
+        sys.exit(0)
+    except Exception as error:
+        if os.environ.get("TRACKER_DEBUG"):
+            raise
+        _fail(f"internal error: {type(error).__name__}: {error} (TRACKER_DEBUG=1 shows details)", 1)
+    sys.exit(result if isinstance(result, int) else 0)
+
+
+def _fail(message: str, code: int) -> None:
+    first_line = " ".join(str(message).split())
+    sys.stderr.write(f"tracker: {first_line}\n")
+    sys.exit(code)

@@ -1,0 +1,56 @@
+"""Where output goes: rich consoles for people (NO_COLOR respected), plain JSON for scripts."""
+
+from __future__ import annotations
+
+import json
+import sys
+from functools import cache
+from typing import Any
+
+
+@cache
+def out():
+    from rich.console import Console
+
+    return Console(highlight=False, soft_wrap=True)
+
+
+@cache
+def err():
+    from rich.console import Console
+
+    return Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def print_json(document: Any) -> None:
+    sys.stdout.write(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
+
+
+def progress(total: int, description: str):
+    """A progress bar on stderr for long work; silent when stderr is not a terminal."""
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeRemainingColumn,
+    )
+
+    bar = Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=err(),
+        transient=True,
+        disable=not err().is_terminal or total < 2,
+    )
+    bar.add_task(description, total=total)
+    return bar
+
+
+def escape(text: str) -> str:
+    """Text shown through rich markup, with its own square brackets kept literal."""
+    from rich.markup import escape as rich_escape
+
+    return rich_escape(text)

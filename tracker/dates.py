@@ -1,0 +1,152 @@
+"""The effective date of a policy, found near a cue word in its text.
+
+Only dates next to a cue (`effective`, `last updated`, `revised`...) count, so
+numbers in the body (`under 13`, `12 months`, `since 2009`) are never taken for
+the date. dateparser turns the words into a date; the precision (`day`,
+`month`, `year`) is what the words actually say, never a guessed day.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import cache
+
+from tracker.errors import InputError
+from tracker.model import EffectiveDate
+
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_DAY = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?:19|20)\d\d"
+
+# Each pattern with the precision its words carry, most specific first.
+_DATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (precision, re.compile(pattern, re.IGNORECASE))
+    for precision, pattern in (
+        ("day", rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b"),
+        ("day", rf"\b(?:the\s+)?{_DAY}\s+(?:day\s+)?(?:of\s+)?{_MONTH},?\s+{_YEAR}\b"),
+        ("day", rf"\b{_YEAR}-[01]\d-[0-3]\d\b"),
+        ("day", r"\b[01]?\d/[0-3]?\d/(?:19|20)?\d\d\b"),
+        ("day", rf"\b[0-3]?\d\.[01]?\d\.{_YEAR}\b"),
+        ("month", rf"\b{_MONTH},?\s+{_YEAR}\b"),
+        ("month", rf"\b{_YEAR}-[01]\d\b"),
+        ("year", rf"\b{_YEAR}\b"),
+    )
+)
+
+# Cue words, strongest first: an explicit effective date beats a revision date.
+_CUES: tuple[tuple[int, re.Pattern[str]], ...] = tuple(
+    (rank, re.compile(pattern, re.IGNORECASE))
+    for rank, pattern in (
+        (0, r"\beffective(?:\s+date)?\b|\bin\s+effect\b|\btakes?\s+effect\b"),
+        (1, r"\blast\s+(?:updated|modified|revised|changed|amended|reviewed)\b"),
+        (2, r"\b(?:updated|revised|modified|amended|dated|version\s+date)\b"),
+    )
+)
+
+_HEADER_LINES = 40
+_CUE_REACH = 45  # characters after a cue where its date may start
+_MARKUP = re.compile(r"[*_#>`|]+")
+_SENTENCE_END = re.compile(r"[.!?]\s+[A-Z]")
+
+
+def find_effective_date(text: str) -> EffectiveDate | None:
+    """The effective date stated in `text`, or None when it states none.
+
+    The header (the first lines) is searched first, then the whole text, so a
+    `Last updated` line at the bottom of a page is found too.
+    """
+    lines = [_MARKUP.sub(" ", line).strip() for line in text.splitlines()]
+    header = [line for line in lines[:_HEADER_LINES] if line]
+    found = _best_cued_date(header) or _best_cued_date(line for line in lines if line)
+    if found:
+        return found
+    return _standalone_date_line(header[:5])
+
+
+def parse_date_argument(value: str) -> EffectiveDate:
+    """A date given on the command line: `2016-04-19`, `2018-05`, `2018`, `May 2018`."""
+    stripped = value.strip()
+    for precision, pattern in _DATE_PATTERNS:
+        match = pattern.fullmatch(stripped)
+        if match:
+            parsed = _to_date(match.group(0), precision)
+            if parsed:
+                return EffectiveDate(parsed, precision, stripped)
+    raise InputError(
+        f"cannot read the date {value!r}: use YYYY-MM-DD, YYYY-MM, YYYY or words like 'May 2018'"
+    )
+
+
+def _best_cued_date(lines) -> EffectiveDate | None:
+    best: tuple[int, int, EffectiveDate] | None = None
+    for position, line in enumerate(lines):
+        for rank, cue in _CUES:
+            for cue_match in cue.finditer(line):
+                found = _date_after(line, cue_match.end())
+                if found and (best is None or (rank, position) < best[:2]):
+                    best = (rank, position, found)
+        if best and best[0] == 0:
+            break
+    return best[2] if best else None
+
+
+def _date_after(line: str, start: int) -> EffectiveDate | None:
+    reach = line[start : start + _CUE_REACH + 30]
+    sentence_end = _SENTENCE_END.search(reach)
+    if sentence_end:
+        reach = reach[: sentence_end.start() + 1]
+    for precision, pattern in _DATE_PATTERNS:
+        match = pattern.search(reach)
+        if not match or match.start() > _CUE_REACH:
+            continue
+        if precision == "year" and not _only_filler(reach[: match.start()]):
+            continue
+        parsed = _to_date(match.group(0), precision)
+        if parsed:
+            return EffectiveDate(parsed, precision, " ".join(line.split()))
+    return None
+
+
+def _only_filler(between: str) -> bool:
+    """A bare year counts only right after its cue (`Last updated: 2018`)."""
+    return (
+        re.fullmatch(r"[\s:,\-–—]*(?:(?:date|on|in|as of|is|was)\s*[:\-]?\s*)?", between)
+        is not None
+    )
+
+
+def _standalone_date_line(lines: list[str]) -> EffectiveDate | None:
+    for line in lines:
+        for precision, pattern in _DATE_PATTERNS[:-1]:
+            match = pattern.fullmatch(line.strip(" .:"))
+            if match:
+                parsed = _to_date(match.group(0), precision)
+                if parsed:
+                    return EffectiveDate(parsed, precision, " ".join(line.split()))
+    return None
+
+
+def _to_date(words: str, precision: str) -> dt.date | None:
+    parsed = _parser().get_date_data(words.replace("Sept.", "Sep.").replace("sept.", "sep."))
+    if parsed.date_obj is None:
+        return None
+    day = parsed.date_obj.date()
+    if precision == "month":
+        return day.replace(day=1)
+    if precision == "year":
+        return day.replace(month=1, day=1)
+    return day
+
+
+@cache
+def _parser():
+    from dateparser.date import DateDataParser
+
+    return DateDataParser(
+        languages=["en"],
+        settings={"PREFER_DAY_OF_MONTH": "first", "DATE_ORDER": "MDY"},
+    )

@@ -1,0 +1,29 @@
+"""`tracker demo`: the quick start, an archive of the bundled samples and its report."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+from tracker.adding import AddOutcome, add_sources
+from tracker.archive import MARKER, Archive, init_archive
+
+
+@dataclass(frozen=True)
+class DemoResult:
+    archive: Path
+    added: AddOutcome
+    imported: int = 0
+    reports: tuple[Path, ...] = field(default_factory=tuple)
+
+
+def sample_files() -> list[Path]:
+    folder = resources.files("tracker.samples")
+    return sorted(Path(str(entry)) for entry in folder.iterdir() if entry.name.endswith(".txt"))
+
+
+def build_demo(path: Path) -> DemoResult:
+    archive = Archive(path) if (path / MARKER).is_file() else init_archive(path)
+    added = add_sources(archive, [str(file) for file in sample_files()])
+    return DemoResult(path, added)

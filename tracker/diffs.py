@@ -1,0 +1,77 @@
+"""`tracker diff`: two files, two archive refs (`POLICY@DATE`), or a policy's last two versions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from tracker.compare import compare
+from tracker.dates import find_effective_date
+from tracker.errors import InputError
+from tracker.filing import read_input
+from tracker.ingest import ingest_bytes
+from tracker.meaning import annotate
+from tracker.model import Comparison, EffectiveDate
+from tracker.sections import parse_document
+
+
+@dataclass(frozen=True)
+class Side:
+    label: str
+    policy: str | None
+    effective: EffectiveDate | None
+    file: str | None
+    sha256: str | None = None
+    commit: str | None = None
+
+
+@dataclass(frozen=True)
+class Diff:
+    old: Side
+    new: Side
+    comparison: Comparison
+
+
+def diff_files(old_path: str, new_path: str) -> Diff:
+    sides, documents = [], []
+    for path in (old_path, new_path):
+        raw = read_input(Path(path))
+        ingested = ingest_bytes(raw.data, name=raw.name, file_name=raw.file_name)
+        sides.append(Side(path, None, find_effective_date(ingested.text), path))
+        documents.append(parse_document(ingested.text))
+    return Diff(sides[0], sides[1], annotate(compare(documents[0], documents[1])))
+
+
+def diff_refs(archive, old_ref: str, new_ref: str | None) -> Diff:
+    """Two refs of one policy, or (with `new_ref` None) the policy's last two versions."""
+    from tracker.history import History
+
+    if new_ref is None:
+        policy = old_ref.partition("@")[0]
+        history = History(archive, policy)
+        if len(history.versions) < 2:
+            raise InputError(f"{policy} has only one version; nothing to compare yet")
+        old_index, new_index = len(history.versions) - 2, len(history.versions) - 1
+    else:
+        policy = old_ref.partition("@")[0]
+        if new_ref.partition("@")[0] != policy:
+            raise InputError("compare two versions of the same policy (POLICY@DATE POLICY@DATE)")
+        history = History(archive, policy)
+        old_index = history.versions.index(archive.resolve(old_ref))
+        new_index = history.versions.index(archive.resolve(new_ref))
+    sides = [
+        Side(
+            f"{policy}@{version.effective.short}",
+            policy,
+            version.effective,
+            version.path,
+            version.sha256,
+            version.commit,
+        )
+        for version in (history.versions[old_index], history.versions[new_index])
+    ]
+    return Diff(sides[0], sides[1], history.comparison(old_index, new_index))
+
+
+def is_file_argument(argument: str) -> bool:
+    return argument != "-" and Path(argument).is_file()

@@ -1,0 +1,315 @@
+"""Which policy a snapshot belongs to: `ORG/DOC`, from its source and its words.
+
+Signals, strongest first: the archived page's domain or URL, the document's
+title, the domains of the e-mail and web addresses in the text, and the brand
+name the text repeats. The document kind (`privacy`, `terms`, `cookies`) comes
+from the phrases the text uses for itself.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+from urllib.parse import urlparse
+
+from tracker.errors import InputError
+from tracker.model import Ingested
+
+_KINDS = {
+    "privacy": r"privacy (?:policy|notice|statement)|data (?:protection|privacy) (?:policy|notice)",
+    "terms": r"terms (?:of (?:service|use)|and conditions)|user agreement",
+    "cookies": r"cookies? (?:policy|notice|statement)",
+}
+_GENERIC_WORDS = set(
+    [
+        "we",
+        "our",
+        "us",
+        "you",
+        "your",
+        "they",
+        "the",
+        "this",
+        "that",
+        "these",
+        "those",
+        "it",
+        "its",
+        "a",
+        "an",
+        "and",
+        "or",
+        "of",
+        "to",
+        "in",
+        "on",
+        "for",
+        "by",
+        "with",
+        "website",
+        "websites",
+        "site",
+        "sites",
+        "service",
+        "services",
+        "company",
+        "companies",
+        "customer",
+        "customers",
+        "user",
+        "users",
+        "information",
+        "personal",
+        "data",
+        "privacy",
+        "policy",
+        "notice",
+        "statement",
+        "terms",
+        "use",
+        "privacy",
+        "cookies",
+        "cookie",
+        "inc",
+        "llc",
+        "ltd",
+        "gmbh",
+        "corp",
+        "corporation",
+        "united",
+        "states",
+        "european",
+        "union",
+        "eu",
+        "us",
+        "uk",
+        "eea",
+        "gdpr",
+        "ccpa",
+        "safe",
+        "harbor",
+        "shield",
+        "principles",
+        "framework",
+        "commerce",
+        "department",
+        "federal",
+        "trade",
+        "commission",
+        "california",
+        "if",
+        "when",
+        "where",
+        "what",
+        "how",
+        "why",
+        "who",
+        "which",
+        "please",
+        "any",
+        "all",
+        "each",
+        "some",
+        "such",
+        "as",
+        "may",
+        "will",
+        "can",
+        "must",
+        "shall",
+        "account",
+        "accounts",
+        "platform",
+        "app",
+        "apps",
+        "application",
+        "applications",
+        "product",
+        "products",
+        "content",
+        "contact",
+        "email",
+        "google",
+        "facebook",
+        "apple",
+        "twitter",
+        "microsoft",
+        "amazon",
+        "analytics",
+        "internet",
+        "protocol",
+        "ip",
+        "effective",
+        "last",
+        "updated",
+        "date",
+        "note",
+        "notes",
+        "section",
+        "sections",
+        "choices",
+        "rights",
+        "security",
+        "children",
+        "rights",
+        "to",
+        "no",
+        "yes",
+        "category",
+        "examples",
+        "collected",
+        "identifiers",
+        "law",
+        "act",
+        "business",
+        "partners",
+        "third",
+        "party",
+        "parties",
+        "other",
+        "others",
+        "more",
+        "about",
+        "also",
+        "further",
+        "general",
+        "overview",
+        "introduction",
+        "summary",
+        "definitions",
+    ]
+)
+_HOST = re.compile(r"(?:https?://|www\.|@)([a-z0-9.-]+\.[a-z]{2,})", re.I)
+_BRAND = re.compile(r"\b([A-Z][a-z]+[A-Za-z]*|[a-z]+[A-Z][A-Za-z]*)\b")
+# Organisations whose addresses appear in other companies' policies (links, opt-outs).
+_COMMON_ORGS = set(
+    [
+        "archive",
+        "export",
+        "bbb",
+        "google",
+        "youtube",
+        "facebook",
+        "instagram",
+        "twitter",
+        "x",
+        "apple",
+        "microsoft",
+        "europa",
+        "ftc",
+        "aboutads",
+        "networkadvertising",
+        "allaboutcookies",
+        "youronlinechoices",
+        "github",
+        "linkedin",
+        "w3",
+        "mozilla",
+        "adobe",
+        "wikipedia",
+        "ico",
+        "cnil",
+        "edpb",
+        "iapp",
+        "truste",
+        "privacyshield",
+        "dataprivacyframework",
+    ]
+)
+
+
+@dataclass(frozen=True)
+class Identified:
+    policy: str
+    reason: str
+
+
+def slugify(text: str) -> str:
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:60].strip("-")
+
+
+def identify(ingested: Ingested, known_policies: list[str]) -> Identified:
+    """The policy a snapshot belongs to, with the reason; unsure is an InputError."""
+    text = ingested.text
+    org, org_reason = _organisation(ingested)
+    kind = _kind(ingested.title_hint or "", text)
+    if org and kind:
+        return Identified(f"{org}/{kind}", f"{org_reason}; {kind} from its wording")
+    if org:
+        same_org = [policy for policy in known_policies if policy.startswith(org + "/")]
+        if len(same_org) == 1:
+            return Identified(same_org[0], f"{org_reason}; the archive's only {org} policy")
+    raise InputError(
+        "cannot tell which policy this is"
+        + (f" (organisation {org}?)" if org else "")
+        + "; name it with --policy ORG/DOC, for example --policy acme/privacy"
+    )
+
+
+def _organisation(ingested: Ingested) -> tuple[str | None, str]:
+    source = ingested.source
+    for host, reason in (
+        (source.domain, "organisation from the archived page's domain"),
+        (urlparse(source.url).hostname if source.url else None, "organisation from the URL"),
+    ):
+        if host and _org_from_host(host):
+            return _org_from_host(host), reason
+    from_title = _org_from_title(ingested.title_hint or "")
+    if from_title:
+        return from_title, "organisation from the title"
+    return _org_from_text(ingested.text)
+
+
+def _org_from_host(host: str) -> str | None:
+    labels = [label for label in host.lower().split(".") if label not in ("www", "m", "")]
+    if len(labels) < 2:
+        return None
+    second_level = (
+        labels[-3]
+        if labels[-2] in ("co", "com", "org", "net", "ac") and len(labels) > 2
+        else labels[-2]
+    )
+    return slugify(second_level) or None
+
+
+def _org_from_title(title: str) -> str | None:
+    words = [word for word in re.findall(r"[\w'’]+", title) if word.lower() not in _GENERIC_WORDS]
+    if len(words) == 1 and len(words[0]) > 2:
+        return slugify(words[0])
+    return None
+
+
+def _org_from_text(text: str) -> tuple[str | None, str]:
+    hosts = Counter(_org_from_host(host) for host in _HOST.findall(text))
+    for ignored in (None, *_COMMON_ORGS):
+        hosts.pop(ignored, None)
+    brands = Counter(
+        word
+        for word in _BRAND.findall(text)
+        if word.lower() not in _GENERIC_WORDS and not word.isupper()
+    )
+    brand_slugs = Counter({slugify(word): count for word, count in brands.items()})
+    for org, count in hosts.most_common(3):
+        if brand_slugs.get(org, 0) + count >= 2:
+            return org, f"organisation {org} named in its addresses and text"
+    ranked = brands.most_common(2)
+    if ranked and ranked[0][1] >= 5 and (len(ranked) == 1 or ranked[0][1] >= 1.5 * ranked[1][1]):
+        return slugify(ranked[0][0]), f"organisation {ranked[0][0]} named {ranked[0][1]} times"
+    return None, ""
+
+
+def _kind(title: str, text: str) -> str | None:
+    counts = Counter(
+        {
+            kind: len(re.findall(pattern, title, re.I)) * 10
+            + len(re.findall(pattern, text[:20000], re.I))
+            for kind, pattern in _KINDS.items()
+        }
+    )
+    (best, count), *rest = counts.most_common()
+    if count == 0 or (rest and rest[0][1] == count):
+        return "privacy" if re.search(r"\bprivacy\b", title, re.I) else None
+    return best

@@ -1,0 +1,198 @@
+"""The data model: plain immutable records passed between the pipeline steps."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+PRECISIONS = ("day", "month", "year", "recorded")
+
+
+@dataclass(frozen=True)
+class EffectiveDate:
+    """When a version took effect, as precisely as its text says.
+
+    `precision` is `day`, `month` or `year` for a date stated in the text, or
+    `recorded` when the text states none and the date is when it was recorded.
+    """
+
+    value: dt.date
+    precision: str
+    text: str = ""
+
+    @property
+    def iso(self) -> str:
+        return self.value.isoformat()
+
+    @property
+    def short(self) -> str:
+        """The date as precise as it is: `2016-04-19`, `2018-05` or `2018`."""
+        if self.precision == "month":
+            return self.value.strftime("%Y-%m")
+        if self.precision == "year":
+            return str(self.value.year)
+        return self.iso
+
+    @property
+    def label(self) -> str:
+        """The date in words: `April 19, 2016`, `May 2018`, `2018`."""
+        if self.precision == "month":
+            return self.value.strftime("%B %Y")
+        if self.precision == "year":
+            return str(self.value.year)
+        words = f"{self.value.strftime('%B')} {self.value.day}, {self.value.year}"
+        return f"{words} (recorded)" if self.precision == "recorded" else words
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a snapshot's bytes came from."""
+
+    file_name: str | None = None
+    url: str | None = None
+    archived_on: str | None = None
+    domain: str | None = None
+    recorded_on: str | None = None
+    origin_commit: str | None = None
+    origin_link: str | None = None
+    extraction_change: bool = False
+
+
+@dataclass(frozen=True)
+class Ingested:
+    """A decoded, cleaned text and what ingest learned about where it came from."""
+
+    text: str
+    source: Source
+    title_hint: str | None = None
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """One dated version of one policy, ready to be filed."""
+
+    policy: str
+    effective: EffectiveDate
+    text: str
+    source: Source
+    sha256: str
+
+
+@dataclass(frozen=True)
+class Version:
+    """A snapshot as it stands in the archive."""
+
+    policy: str
+    effective: EffectiveDate
+    path: str
+    sha256: str
+    added_at: str
+    commit: str
+    source: Source = field(default_factory=Source)
+
+
+@dataclass(frozen=True)
+class PolicySummary:
+    policy: str
+    versions: int
+    first: EffectiveDate
+    last: EffectiveDate
+
+
+@dataclass(frozen=True)
+class Section:
+    """One heading and the text directly under it (its sub-sections excluded)."""
+
+    id: str
+    title: str
+    level: int
+    parent: str | None
+    text: str
+    number: str = ""
+    recovered: bool = False
+
+
+@dataclass(frozen=True)
+class Document:
+    title: str
+    preamble: str
+    sections: tuple[Section, ...]
+    warnings: tuple[str, ...] = ()
+
+    def subtree_text(self, section: Section) -> str:
+        """The section's own text followed by all of its descendants' text."""
+        index = self.sections.index(section)
+        parts = [section.text]
+        for other in self.sections[index + 1 :]:
+            if other.level <= section.level:
+                break
+            parts.append(other.text)
+        return "\n".join(part for part in parts if part)
+
+
+@dataclass(frozen=True)
+class Fact:
+    """A normalised fact and the sentence it came from."""
+
+    type: str
+    value: str
+    sentence: str
+
+
+@dataclass(frozen=True)
+class FactChange:
+    type: str
+    change: str  # added | removed | changed
+    old: Fact | None
+    new: Fact | None
+
+    @property
+    def old_value(self) -> str | None:
+        return self.old.value if self.old else None
+
+    @property
+    def new_value(self) -> str | None:
+        return self.new.value if self.new else None
+
+
+@dataclass(frozen=True)
+class WordOp:
+    """One step of a word diff: `equal`, `delete`, `insert` or `replace`."""
+
+    op: str
+    old: str
+    new: str
+
+
+@dataclass(frozen=True)
+class Change:
+    """What happened to one group of sections between two versions."""
+
+    kind: str
+    old: tuple[Section, ...]
+    new: tuple[Section, ...]
+    similarity: float
+    cosmetic: bool
+    words: tuple[WordOp, ...] = ()
+    topic: str | None = None
+    facts: tuple[FactChange, ...] = ()
+    significance: str = "minor"
+    reason: str = ""
+
+
+@dataclass(frozen=True)
+class Move:
+    """A passage that left one section for another."""
+
+    text: str
+    source: Section
+    target: Section
+    similarity: float
+
+
+@dataclass(frozen=True)
+class Comparison:
+    changes: tuple[Change, ...]
+    moves: tuple[Move, ...]
+    facts: tuple[FactChange, ...] = ()
+    warnings: tuple[str, ...] = ()

@@ -1,0 +1,131 @@
+"""The section x version grid: one row per section lineage, kept across renames."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from tracker.compare import sections_with_preamble
+from tracker.history import History
+from tracker.model import Comparison
+
+PAIR_KINDS = ("unchanged", "renamed", "moved", "modified")
+
+
+@dataclass(frozen=True)
+class Row:
+    title: str
+    cells: tuple[str | None, ...]
+    titles: tuple[str | None, ...]
+
+
+@dataclass(frozen=True)
+class Grid:
+    policy: str
+    versions: tuple[str, ...]
+    rows: tuple[Row, ...]
+
+
+class _Lineage:
+    def __init__(self, width: int) -> None:
+        self.cells: list[str | None] = [None] * width
+        self.titles: list[str | None] = [None] * width
+        self.positions: list[int | None] = [None] * width
+
+
+def build_grid(history: History, progress=None) -> Grid:
+    width = len(history.versions)
+    lineages: list[_Lineage] = []
+    current: dict[str, _Lineage] = {}
+    for position, section in enumerate(
+        sections_with_preamble(history.document(0)) if width else []
+    ):
+        lineage = _Lineage(width)
+        lineage.cells[0], lineage.titles[0], lineage.positions[0] = "added", section.title, position
+        lineages.append(lineage)
+        current[section.id] = lineage
+    for index in range(1, width):
+        current = _advance(history.step(index, words=False), index, width, current, lineages)
+        if progress:
+            progress()
+    rows = tuple(
+        Row(
+            next(title for title in reversed(lineage.titles) if title),
+            tuple(lineage.cells),
+            tuple(lineage.titles),
+        )
+        for lineage in _reading_order(lineages, width)
+    )
+    return Grid(
+        history.policy, tuple(version.effective.short for version in history.versions), rows
+    )
+
+
+def _advance(
+    comparison: Comparison,
+    index: int,
+    width: int,
+    current: dict[str, _Lineage],
+    lineages: list[_Lineage],
+) -> dict[str, _Lineage]:
+    following: dict[str, _Lineage] = {}
+    order = {section.id: position for position, section in enumerate(_new_sections(comparison))}
+
+    def continue_row(lineage: _Lineage | None, section_id: str, title: str, kind: str) -> None:
+        if lineage is None or section_id in following:
+            if section_id in following:
+                return
+            lineage = _Lineage(width)
+            lineages.append(lineage)
+        lineage.cells[index], lineage.titles[index] = kind, title
+        lineage.positions[index] = order.get(section_id)
+        following[section_id] = lineage
+
+    for change in comparison.changes:
+        if change.kind == "added":
+            continue_row(None, change.new[0].id, change.new[0].title, "added")
+        elif change.kind == "removed":
+            lineage = current.get(change.old[0].id)
+            if lineage:
+                lineage.cells[index] = "removed"
+        elif change.kind in PAIR_KINDS or change.kind == "split":
+            origin = current.get(change.old[0].id)
+            for position, section in enumerate(change.new):
+                continue_row(
+                    origin if position == 0 else None, section.id, section.title, change.kind
+                )
+        elif change.kind == "merged":
+            rows = [current.get(section.id) for section in change.old]
+            keep = next((row for row in rows if row is not None), None)
+            for row in rows:
+                if row is not None and row is not keep:
+                    row.cells[index] = "merged"
+            continue_row(keep, change.new[0].id, change.new[0].title, "merged")
+    return following
+
+
+def _new_sections(comparison: Comparison):
+    seen: dict[str, object] = {}
+    for change in comparison.changes:
+        for section in change.new:
+            seen.setdefault(section.id, section)
+    return list(seen.values())
+
+
+def _reading_order(lineages: list[_Lineage], width: int) -> list[_Lineage]:
+    """Rows in the latest version's order; a row that ended sits after its last neighbour above."""
+
+    def key(lineage: _Lineage) -> tuple[float, int]:
+        last = max(
+            index for index, position in enumerate(lineage.positions) if position is not None
+        )
+        if last == width - 1:
+            return float(lineage.positions[last]), 0
+        before = [
+            other for other in lineages
+            if other.positions[last] is not None and other.positions[width - 1] is not None
+            and other.positions[last] < lineage.positions[last]
+        ]  # fmt: skip
+        anchor = max(before, key=lambda other: other.positions[last], default=None)
+        return (anchor.positions[width - 1] + 0.5 if anchor else -0.5), last
+
+    return sorted(lineages, key=key)

@@ -1,0 +1,413 @@
+"""What each command prints: a readable view for people, or the `--json` contract for scripts."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from tracker.console import err, escape, out, print_json
+from tracker.serialize import date_fields, policy_json, version_json
+
+if TYPE_CHECKING:
+    from tracker.adding import AddOutcome
+    from tracker.history import History
+    from tracker.model import Ingested, PolicySummary, Snapshot, Version
+    from tracker.verify import VerifyReport
+
+
+def show_added(outcome: AddOutcome, as_json: bool) -> None:
+    for _source, message in outcome.errors:
+        err().print(f"[red]tracker:[/] {escape(message)}")
+    if as_json:
+        print_json(
+            {
+                "filed": [
+                    {
+                        "status": result.status,
+                        "policy": result.version.policy,
+                        "source": prepared.name,
+                        "policy_reason": prepared.policy_reason,
+                        **version_json(result.version),
+                    }
+                    for result, prepared in outcome.filed
+                ],
+                "errors": [
+                    {"source": source, "error": message} for source, message in outcome.errors
+                ],
+            }
+        )
+        return
+    for result, prepared in outcome.filed:
+        version = result.version
+        when = f"{version.effective.short} ({version.effective.precision})"
+        if result.status == "added":
+            out().print(
+                f"[green]added[/]     {version.policy} {when} -> {version.path}  "
+                f"[dim]from {escape(prepared.name)}; {prepared.policy_reason}[/]"
+            )
+        else:
+            out().print(
+                f"[yellow]unchanged[/] {version.policy} {when} already holds this text "
+                f"({version.path}); nothing filed"
+            )
+
+
+def show_policies(policies: list[PolicySummary], as_json: bool) -> None:
+    if as_json:
+        print_json({"policies": [policy_json(summary) for summary in policies]})
+        return
+    if not policies:
+        out().print("no policies yet; add one with `tracker add FILE`")
+        return
+    from rich.table import Table
+
+    table = Table(box=None, header_style="bold")
+    for column in ("policy", "versions", "first", "last"):
+        table.add_column(column, justify="right" if column == "versions" else "left")
+    for summary in policies:
+        table.add_row(
+            summary.policy, str(summary.versions), summary.first.short, summary.last.short
+        )
+    out().print(table)
+
+
+def show_log(history: History, as_json: bool) -> None:
+    entries = history.log_entries()
+    if as_json:
+        print_json(
+            {
+                "policy": history.policy,
+                "versions": [
+                    {
+                        **version_json(entry.version),
+                        "summary": entry.summary,
+                        "counts": entry.counts,
+                    }
+                    for entry in entries
+                ],
+            }
+        )
+        return
+    for entry in entries:
+        version = entry.version
+        precision = (
+            "" if version.effective.precision == "day" else f" ({version.effective.precision})"
+        )
+        extraction = " [magenta]extraction change[/]" if version.source.extraction_change else ""
+        out().print(
+            f"[bold]{version.effective.short}[/]{precision}  [dim]{version.commit[:10]}[/]"
+            f"{extraction}  {escape(entry.summary)}"
+        )
+
+
+def show_parsed(ingested: Ingested, as_json: bool) -> None:
+    from tracker.dates import find_effective_date
+    from tracker.meaning import section_meaning
+    from tracker.sections import parse_document
+
+    effective = find_effective_date(ingested.text)
+    document = parse_document(ingested.text)
+    if as_json:
+        print_json(
+            {
+                "title": document.title,
+                **date_fields(effective),
+                "date_text": effective.text if effective else None,
+                "archived_on": ingested.source.archived_on,
+                "source_url": ingested.source.url,
+                "domain": ingested.source.domain,
+                "preamble": document.preamble,
+                "warnings": list(document.warnings),
+                "sections": [section_json(section) for section in document.sections],
+            }
+        )
+        return
+    console = out()
+    console.print(f"[bold]{escape(document.title or '(untitled)')}[/]")
+    if effective:
+        console.print(
+            f"effective {effective.label} ({effective.precision}), from “{escape(effective.text)}”"
+        )
+    else:
+        console.print("[yellow]no effective date found[/]")
+    if ingested.source.archived_on:
+        console.print(
+            f"archived on {ingested.source.archived_on} from {ingested.source.url or '?'}"
+        )
+    console.print(f"{len(document.sections)} sections:")
+    for section in document.sections:
+        meaning = section_meaning(section)
+        topic = f"  [dim]{meaning.topic}[/]" if meaning.topic != "other" else ""
+        number = f"{section.number} " if section.number else ""
+        console.print(f"{'  ' * section.level}{escape(number + section.title)}{topic}")
+    for warning in document.warnings:
+        err().print(f"[yellow]warning:[/] {escape(warning)}")
+
+
+def section_json(section) -> dict:
+    from tracker.meaning import section_meaning
+    from tracker.serialize import fact_json
+
+    meaning = section_meaning(section)
+    return {
+        "id": section.id,
+        "title": section.title,
+        "level": section.level,
+        "parent": section.parent,
+        "text": section.text,
+        "number": section.number or None,
+        "recovered": section.recovered,
+        "topic": meaning.topic,
+        "topic_confidence": meaning.confidence,
+        "second_topic": meaning.second_topic,
+        "facts": [fact_json(fact) for fact in meaning.facts],
+    }
+
+
+def show_version(version: Version, snapshot: Snapshot, sections: bool, as_json: bool) -> None:
+    if not sections:
+        if as_json:
+            print_json({"policy": version.policy, **version_json(version), "text": snapshot.text})
+        else:
+            out().file.write(snapshot.text)
+        return
+    from tracker.sections import parse_document
+
+    document = parse_document(snapshot.text)
+    if as_json:
+        print_json(
+            {
+                "policy": version.policy,
+                **version_json(version),
+                "title": document.title,
+                "preamble": document.preamble,
+                "warnings": list(document.warnings),
+                "sections": [section_json(section) for section in document.sections],
+            }
+        )
+        return
+    out().print(f"[bold]{version.policy}[/] {version.effective.label}")
+    for section in document.sections:
+        out().print(f"{'  ' * section.level}{escape(section.title)}  [dim]{section.id}[/]")
+
+
+def show_verify(report: VerifyReport, as_json: bool) -> None:
+    if as_json:
+        print_json(
+            {
+                "archive": report.archive,
+                "ok": not report.problems,
+                "versions": report.versions,
+                "problems": [
+                    {"file": problem.file, "problem": problem.message}
+                    for problem in report.problems
+                ],
+                "notes": list(report.notes),
+            }
+        )
+        return
+    for problem in report.problems:
+        err().print(f"[red]problem:[/] {escape(problem.file)}: {escape(problem.message)}")
+    for note in report.notes:
+        out().print(f"[dim]note: {escape(note)}[/]")
+    if not report.problems:
+        out().print(
+            f"[green]ok[/]: {report.versions} versions, hashes, metadata and history check out"
+        )
+
+
+_KIND_STYLE = {
+    "added": "green", "removed": "red", "renamed": "cyan", "moved": "blue", "modified": "yellow",
+    "split": "magenta", "merged": "magenta", "unchanged": "dim",
+}  # fmt: skip
+
+
+def side_json(side) -> dict:
+    from tracker.serialize import date_fields
+
+    return {
+        "policy": side.policy,
+        **date_fields(side.effective),
+        "label": side.label,
+        "file": side.file,
+        "sha256": side.sha256,
+        "commit": side.commit,
+    }
+
+
+def show_diff(diff, words: bool, as_json: bool) -> None:
+    from tracker.serialize import comparison_json
+
+    if as_json:
+        print_json(
+            {
+                "old": side_json(diff.old),
+                "new": side_json(diff.new),
+                **comparison_json(diff.comparison, words=words),
+            }
+        )
+        return
+    from tracker.history import change_summary
+    from tracker.meaning import describe
+
+    console = out()
+    when = [side.effective.label if side.effective else "undated" for side in (diff.old, diff.new)]
+    console.print(
+        f"[bold]{escape(diff.old.label)}[/] ({when[0]}) -> [bold]{escape(diff.new.label)}[/] ({when[1]})"
+    )
+    console.print(escape(change_summary(diff.comparison)))
+    console.print()
+    unchanged = 0
+    for change in diff.comparison.changes:
+        if change.kind == "unchanged":
+            unchanged += 1
+            continue
+        console.print(_change_line(change))
+        for fact in change.facts:
+            console.print(f"            [bold]·[/] {escape(describe(fact))}")
+        if words and change.words:
+            console.print(_word_diff_text(change.words), soft_wrap=True)
+            console.print()
+    if unchanged:
+        console.print(f"[dim]{unchanged} sections unchanged[/]")
+    if diff.comparison.moves:
+        console.print("\n[bold]moved passages[/]")
+        for move in diff.comparison.moves:
+            excerpt = " ".join(move.text.split()[:14]) + (
+                "..." if len(move.text.split()) > 14 else ""
+            )
+            console.print(
+                f"  “{escape(excerpt)}”\n      {escape(move.source.title)} -> {escape(move.target.title)}"
+            )
+    if diff.comparison.facts:
+        console.print("\n[bold]what changed in the document as a whole[/]")
+        for fact in diff.comparison.facts:
+            console.print(f"  · {escape(describe(fact))}")
+
+
+def _change_line(change) -> str:
+    style = _KIND_STYLE.get(change.kind, "")
+    old = " + ".join(section.title for section in change.old)
+    new = " + ".join(section.title for section in change.new)
+    if change.kind == "added":
+        titles = new
+    elif change.kind == "removed":
+        titles = old
+    elif old == new:
+        titles = new
+    else:
+        titles = f"{old} -> {new}"
+    same = (
+        f" ({round(change.similarity * 100)}% same)"
+        if change.old and change.new and change.kind != "unchanged"
+        else ""
+    )
+    tags = [
+        tag
+        for tag in (change.topic if change.topic != "other" else None, change.significance)
+        if tag
+    ]
+    if change.cosmetic:
+        tags.append("cosmetic")
+    return f"  [{style}]{change.kind:<9}[/] {escape(titles)}{same}  [dim]{' '.join(tags)}[/]"
+
+
+def _word_diff_text(ops):
+    """Deletions red and struck, insertions green and underlined; `[-..-]{+..+}` when plain."""
+    from rich.text import Text
+
+    plain = out().no_color or not out().is_terminal
+    text = Text("            ")
+    for op in ops:
+        if op.op == "equal":
+            text.append(_elide(op.old))
+            continue
+        if op.old:
+            text.append(
+                f"[-{op.old.strip()}-] " if plain else op.old, style=None if plain else "red strike"
+            )
+        if op.new:
+            text.append(
+                f"{{+{op.new.strip()}+}} " if plain else op.new,
+                style=None if plain else "green underline",
+            )
+    return text
+
+
+def _elide(text: str, keep: int = 12) -> str:
+    words = text.split(" ")
+    if len(words) <= 2 * keep + 3:
+        return text
+    return " ".join(words[:keep]) + " … " + " ".join(words[-keep:])
+
+
+_CELL_MARK = {
+    "added": ("+", "green"), "removed": ("x", "red"), "renamed": ("R", "cyan"), "moved": ("M", "blue"),
+    "modified": ("~", "yellow"), "split": ("S", "magenta"), "merged": ("J", "magenta"), "unchanged": ("·", "dim"),
+}  # fmt: skip
+
+
+def show_timeline(grid, as_json: bool) -> None:
+    if as_json:
+        print_json(
+            {
+                "policy": grid.policy,
+                "versions": list(grid.versions),
+                "rows": [
+                    {"title": row.title, "cells": list(row.cells), "titles": list(row.titles)}
+                    for row in grid.rows
+                ],
+            }
+        )
+        return
+    from rich.table import Table
+
+    table = Table(box=None, header_style="bold", pad_edge=False, padding=(0, 1))
+    table.add_column("section", overflow="ellipsis", max_width=48, no_wrap=True)
+    for version in grid.versions:
+        table.add_column(
+            version[2:] if len(version) > 7 else version, justify="center", no_wrap=True
+        )
+    for row in grid.rows:
+        cells = []
+        for cell in row.cells:
+            mark, style = _CELL_MARK.get(cell or "", (" ", ""))
+            cells.append(f"[{style}]{mark}[/]" if style else mark)
+        table.add_row(escape(row.title), *cells)
+    out().print(
+        f"[bold]{grid.policy}[/]: {len(grid.rows)} sections over {len(grid.versions)} versions"
+    )
+    out().print(table)
+    legend = "  ".join(f"[{style}]{mark}[/] {kind}" for kind, (mark, style) in _CELL_MARK.items())
+    out().print(legend)
+
+
+def show_demo(result, as_json: bool) -> None:
+    if as_json:
+        print_json(
+            {
+                "archive": str(result.archive),
+                "filed": [
+                    {
+                        "status": added.status,
+                        "policy": added.version.policy,
+                        "source": prepared.name,
+                        **version_json(added.version),
+                    }
+                    for added, prepared in result.added.filed
+                ],
+                "imported": result.imported,
+                "reports": [str(report) for report in result.reports],
+            }
+        )
+        return
+    show_added(result.added, False)
+    if result.imported:
+        out().print(
+            f"[green]imported[/]  {result.imported} versions of the Open Terms Archive sample"
+        )
+    for report in result.reports:
+        out().print(f"[bold]report[/]    {report}")
+    out().print(
+        f"\nnext: [bold]cd {result.archive}[/] and try `tracker list`, "
+        "`tracker diff mesosphere/privacy --words`, `tracker timeline mesosphere/privacy`, `tracker tui`"
+    )
