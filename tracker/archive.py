@@ -83,7 +83,10 @@ def init_archive(path: Path) -> Archive:
             json.dumps({"format": 1, "created": _now_iso()}, indent=2) + "\n"
         )
         (path / ".gitattributes").write_text("*.md -text\n")
-        _git(path, "add", MARKER, ".gitattributes")
+        (path / ".gitignore").write_text(
+            "# reports written into the archive folder are not snapshots\nreports/\n"
+        )
+        _git(path, "add", MARKER, ".gitattributes", ".gitignore")
         _git(
             path, *_identity(path), "commit", "-q", "-m",
             "Create tracker archive\n\nTracker-Archive-Format: 1",

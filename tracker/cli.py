@@ -281,6 +281,43 @@ def timeline(ctx: click.Context, policy: str, as_json: bool) -> None:
 
 
 @cli.command()
+@click.argument("policies", nargs=-1, metavar="[POLICY]...")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["md", "html", "json"]),
+    help="Report format (default: from -o's suffix, else md).",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the report to FILE instead of stdout.",
+)
+@click.option("--since", help="Only changes since this date (YYYY-MM-DD, YYYY-MM or YYYY).")
+@click.option("--schema", is_flag=True, help="Print the JSON Schema of the JSON report and exit.")
+@archive_option
+@click.pass_context
+def report(ctx: click.Context, policies, fmt, output, since, schema) -> None:
+    """A changelog report: what changed, when, and why it matters.
+
+    With no POLICY, every policy in the archive. HTML is one self-contained
+    file; JSON follows the schema that `--schema` prints.
+
+    \b
+    Examples:
+      tracker report mesosphere/privacy --format md > CHANGELOG.md
+      tracker report --format html -o report.html
+      tracker report mesosphere/privacy --since 2017-01-01 --format json
+    """
+    from tracker.reporting import write_report
+
+    write_report(
+        open_archive(ctx) if not schema else None, list(policies), fmt, output, since, schema
+    )
+
+
+@cli.command()
 @archive_option
 @json_option
 @click.pass_context

@@ -24,6 +24,15 @@ def sample_files() -> list[Path]:
 
 
 def build_demo(path: Path) -> DemoResult:
+    from tracker.report import build_report, render
+    from tracker.reporting import write_atomically
+
     archive = Archive(path) if (path / MARKER).is_file() else init_archive(path)
     added = add_sources(archive, [str(file) for file in sample_files()])
-    return DemoResult(path, added)
+    report = build_report(archive, [])
+    reports = []
+    for fmt in ("md", "html"):
+        target = path / "reports" / f"changelog.{fmt}"
+        write_atomically(target, render(report, fmt))
+        reports.append(target)
+    return DemoResult(path, added, reports=tuple(reports))

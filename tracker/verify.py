@@ -43,7 +43,7 @@ def verify_archive(path: Path) -> VerifyReport:
     versions = _versions(path, problems)
     problems += _check_snapshots(path, versions, tree)
     declared = {version.path for version in versions}
-    for file in sorted(set(tree) - declared - {MARKER, ".gitattributes"}):
+    for file in sorted(set(tree) - declared - {MARKER, ".gitattributes", ".gitignore"}):
         problems.append(
             Problem(
                 file, "in the archive but not filed by tracker (no Tracker trailers in any commit)"

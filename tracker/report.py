@@ -1,0 +1,225 @@
+"""The changelog report: what changed, when, and why it matters, as Markdown, HTML or JSON.
+
+One model (`Report`) is built from the archive, then rendered by Jinja2 templates
+(`templates/report.html.j2`, `templates/report.md.j2`) or serialised to JSON that
+reuses the diff shapes and validates against `report_schema.json`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from tracker import __version__
+from tracker.archive import Archive
+from tracker.history import History, change_summary
+from tracker.meaning import anachronisms, describe, extract_facts
+from tracker.model import Change, Comparison, Version, WordOp
+from tracker.serialize import comparison_json, version_json
+
+FORMATS = ("md", "html", "json")
+
+
+@dataclass(frozen=True)
+class Step:
+    """One version and what changed since the version before it (None for the first)."""
+
+    number: int
+    version: Version
+    comparison: Comparison | None
+    summary: str
+    flags: tuple[str, ...]
+    baseline: bool = False
+
+    @property
+    def substantive(self) -> list[Change]:
+        return [change for change in self._changes if change.significance == "substantive"]
+
+    @property
+    def minor(self) -> list[Change]:
+        return [change for change in self._changes if change.significance == "minor"]
+
+    @property
+    def cosmetic(self) -> list[Change]:
+        return [change for change in self._changes if change.significance == "cosmetic"]
+
+    @property
+    def _changes(self) -> list[Change]:
+        return list(self.comparison.changes) if self.comparison else []
+
+
+@dataclass(frozen=True)
+class PolicyReport:
+    policy: str
+    steps: tuple[Step, ...]
+
+    @property
+    def anchor(self) -> str:
+        return "policy-" + self.policy.replace("/", "-")
+
+
+@dataclass(frozen=True)
+class Report:
+    generated_at: str
+    archive: str
+    since: dt.date | None
+    policies: tuple[PolicyReport, ...]
+    tool_version: str = __version__
+
+
+def build_report(
+    archive: Archive, policies: list[str], since: dt.date | None = None, progress=None
+) -> Report:
+    chosen = policies or [summary.policy for summary in archive.policies()]
+    reports = []
+    for policy in chosen:
+        reports.append(_policy_report(History(archive, policy), since))
+        if progress:
+            progress()
+    generated = dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
+    return Report(generated, str(archive.path), since, tuple(reports))
+
+
+def _policy_report(history: History, since: dt.date | None) -> PolicyReport:
+    """Every version since `since`, led by the version in force then (the baseline)."""
+    first = 0
+    if since:
+        later = [
+            index
+            for index, version in enumerate(history.versions)
+            if version.effective.value >= since
+        ]
+        first = max(0, later[0] - 1) if later else len(history.versions) - 1
+    steps = []
+    for index in range(first, len(history.versions)):
+        version = history.versions[index]
+        comparison = history.step(index) if index > first else None
+        summary = (
+            change_summary(comparison) if comparison else _first_summary(history, index, since)
+        )
+        facts = tuple(
+            fact
+            for section in history.document(index).sections
+            for fact in extract_facts(section.text)
+        )
+        flags = tuple(anachronisms(facts, version.effective.value))
+        baseline = since is not None and version.effective.value < since
+        steps.append(Step(index + 1, version, comparison, summary, flags, baseline))
+    return PolicyReport(history.policy, tuple(steps))
+
+
+def _first_summary(history: History, index: int, since: dt.date | None) -> str:
+    sections = len(history.document(index).sections)
+    if since and history.versions[index].effective.value < since:
+        return f"the version in force on {since.isoformat()} ({sections} sections), the baseline for what follows"
+    return f"first version in the archive ({sections} sections)"
+
+
+# Rendering
+
+
+def render(report: Report, fmt: str) -> str:
+    if fmt == "json":
+        return json.dumps(report_json(report), indent=2, ensure_ascii=False) + "\n"
+    template = _environment(fmt).get_template(f"report.{fmt}.j2")
+    return template.render(report=report, describe=describe)
+
+
+@cache
+def _environment(fmt: str):
+    from jinja2 import Environment, PackageLoader, StrictUndefined
+
+    environment = Environment(
+        loader=PackageLoader("tracker", "templates"),
+        autoescape=fmt == "html",
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    environment.filters["md"] = markdown_escape
+    environment.filters["md_cell"] = lambda text: (
+        markdown_escape(text).replace("|", "\\|").replace("\n", " ")
+    )
+    environment.filters["md_words"] = markdown_word_diff
+    environment.filters["titles"] = lambda sections: " + ".join(
+        section.title for section in sections
+    )
+    environment.filters["excerpt"] = _excerpt
+    environment.filters["elide"] = _elide
+    environment.filters["slug"] = lambda text: re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    environment.globals["css"] = (
+        resources.files("tracker.templates").joinpath("report.css").read_text()
+    )
+    return environment
+
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<#|~!])")
+
+
+def markdown_escape(text: str) -> str:
+    """Policy text shown literally in Markdown: no accidental emphasis, links, headings or HTML."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
+
+
+def markdown_word_diff(ops: tuple[WordOp, ...]) -> str:
+    """`~~old~~ **new**` redlines, with long unchanged runs elided."""
+    parts = []
+    for op in ops:
+        if op.op == "equal":
+            parts.append(markdown_escape(_elide(op.old)))
+            continue
+        if op.old.strip():
+            parts.append(f"~~{markdown_escape(op.old)}~~")
+        if op.new.strip():
+            parts.append(f"**{markdown_escape(op.new)}**")
+    return " ".join(part for part in parts if part)
+
+
+def _elide(text: str, keep: int = 15) -> str:
+    words = text.split()
+    if len(words) <= 2 * keep + 5:
+        return text
+    return " ".join(words[:keep]) + " … " + " ".join(words[-keep:])
+
+
+def _excerpt(text: str, words: int = 30) -> str:
+    parts = text.split()
+    return " ".join(parts[:words]) + (" …" if len(parts) > words else "")
+
+
+def report_json(report: Report) -> dict[str, Any]:
+    return {
+        "generated_at": report.generated_at,
+        "tool": {"name": "tracker", "version": report.tool_version},
+        "archive": report.archive,
+        "since": report.since.isoformat() if report.since else None,
+        "policies": [
+            {
+                "policy": policy.policy,
+                "versions": [
+                    {
+                        "number": step.number,
+                        **version_json(step.version),
+                        "baseline": step.baseline,
+                        "summary": step.summary,
+                        "flags": list(step.flags),
+                        "diff": comparison_json(step.comparison, words=True)
+                        if step.comparison
+                        else None,
+                    }
+                    for step in policy.steps
+                ],
+            }
+            for policy in report.policies
+        ],
+    }
+
+
+def schema() -> dict[str, Any]:
+    return json.loads(resources.files("tracker").joinpath("report_schema.json").read_text())

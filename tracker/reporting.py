@@ -1,0 +1,69 @@
+"""`tracker report`: choose policies and format, show progress, write to stdout or a file."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from tracker.archive import Archive, validate_policy
+from tracker.console import err, progress
+from tracker.dates import parse_date_argument
+from tracker.errors import InputError
+from tracker.report import build_report, render, schema
+
+
+def write_report(
+    archive: Archive | None,
+    policies: list[str],
+    fmt: str | None,
+    output: Path | None,
+    since: str | None,
+    show_schema: bool,
+) -> None:
+    if show_schema or archive is None:
+        sys.stdout.write(json.dumps(schema(), indent=2) + "\n")
+        return
+    fmt = fmt or _format_from_suffix(output)
+    for policy in policies:
+        archive.policy_versions(validate_policy(policy))
+    chosen = policies or [summary.policy for summary in archive.policies()]
+    if not chosen:
+        raise InputError("the archive has no policies yet; add one with `tracker add FILE`")
+    since_date = parse_date_argument(since).value if since else None
+    with progress(len(chosen), "writing report") as bar:
+        report = build_report(
+            archive, chosen, since_date, progress=lambda: bar.advance(bar.task_ids[0])
+        )
+    text = render(report, fmt)
+    if output is None:
+        sys.stdout.write(text)
+        return
+    write_atomically(output, text)
+    err().print(f"report written to {output}")
+
+
+def write_atomically(path: Path, text: str) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(
+            dir=path.parent, prefix=f".{path.name}.", suffix=".tmp"
+        )
+        with os.fdopen(handle, "w", encoding="utf-8") as file:
+            file.write(text)
+        os.replace(temporary, path)
+    except OSError as error:
+        raise InputError(f"cannot write {path}: {error.strerror}") from None
+
+
+def _format_from_suffix(output: Path | None) -> str:
+    if output is None:
+        return "md"
+    suffix = output.suffix.lower().lstrip(".")
+    return (
+        {"htm": "html", "markdown": "md"}.get(suffix, suffix)
+        if suffix in ("md", "html", "htm", "json", "markdown")
+        else "md"
+    )
