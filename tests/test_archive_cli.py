@@ -23,6 +23,8 @@ def test_demo_files_every_seed_with_its_policy_and_date(demo_archive):
     listing = json.loads(run_tracker("list", "--json", cwd=demo_archive).out)
     assert {(p["policy"], p["versions"]) for p in listing["policies"]} == {
         ("mesosphere/privacy", 2), ("dotcloud/privacy", 1), ("balena/privacy", 1), ("mixpanel/privacy", 1),
+        ("quora/privacy-policy", 36), ("bluesky/privacy-policy", 10), ("twitter/privacy-policy", 9),
+        ("bereal/privacy-policy", 4),
     }  # fmt: skip
     log = json.loads(run_tracker("log", "mesosphere/privacy", "--json", cwd=demo_archive).out)
     assert [(v["effective_date"], v["date_precision"]) for v in log["versions"]] == [
@@ -34,7 +36,7 @@ def test_demo_files_every_seed_with_its_policy_and_date(demo_archive):
 
 def test_one_commit_per_snapshot_with_trailers_and_clean_fsck(demo_archive):
     subjects = git(demo_archive, "log", "--format=%s", "main").splitlines()
-    assert len([s for s in subjects if s.startswith("Add ")]) == 5
+    assert len([s for s in subjects if s.startswith("Add ")]) == 5 + 59
     body = git(demo_archive, "log", "-1", "--format=%B", "--grep", "mesosphere/privacy 2018-05")
     assert "Tracker-Effective-Date: 2018-05-01" in body and "Tracker-Date-Precision: month" in body
     git(demo_archive, "fsck", "--strict")

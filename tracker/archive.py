@@ -201,56 +201,57 @@ class Archive:
 
     # Writing
 
-    def add(self, snapshots: list[Snapshot], *, progress=None) -> list[AddResult]:
-        """File `snapshots` in one transaction; the same text twice is a duplicate, not an error."""
+    def add(
+        self, snapshots: list[Snapshot], *, same_text_is_duplicate: bool = True
+    ) -> list[AddResult]:
+        """File `snapshots` in one transaction.
+
+        The same text twice in one policy is a duplicate, not an error. Imports of
+        recorded histories pass `same_text_is_duplicate=False`: there a version is
+        identified by its origin commit, so a revert to earlier text is kept.
+        """
         with lock.exclusive(self.git_dir / "tracker.lock") as took_over:
             if took_over:
                 self._clear_stale_git_locks()
             self._check_writable()
             self._versions = None
             existing = self.versions()
-            by_hash = {(version.policy, version.sha256): version for version in existing}
+
+            def identity(policy: str, sha256: str, source: Source) -> tuple[str, str | None]:
+                return (
+                    (policy, sha256)
+                    if same_text_is_duplicate
+                    else (policy, source.origin_commit or sha256)
+                )
+
+            known = {identity(v.policy, v.sha256, v.source): v.path for v in existing}
             paths = {version.path for version in existing}
-            results: list[AddResult] = []
+            planned: list[tuple[str, str]] = []
             new: list[tuple[Snapshot, str]] = []
             for snapshot in snapshots:
                 validate_policy(snapshot.policy)
-                known = by_hash.get((snapshot.policy, snapshot.sha256))
-                if known:
-                    results.append(AddResult("duplicate", known))
+                key = identity(snapshot.policy, snapshot.sha256, snapshot.source)
+                if key in known:
+                    planned.append(("duplicate", known[key]))
                     continue
                 path = _free_path(snapshot, paths)
                 paths.add(path)
+                known[key] = path
                 new.append((snapshot, path))
-                placeholder = Version(
-                    snapshot.policy,
-                    snapshot.effective,
-                    path,
-                    snapshot.sha256,
-                    "",
-                    "",
-                    snapshot.source,
-                )
-                by_hash[(snapshot.policy, snapshot.sha256)] = placeholder
-                results.append(AddResult("added", placeholder))
+                planned.append(("added", path))
             if new:
-                self._commit(new, existing, progress)
+                self._commit(new, existing)
             self._versions = None
-            fresh = {(version.policy, version.sha256): version for version in self.versions()}
-            return [
-                AddResult(result.status, fresh[(result.version.policy, result.version.sha256)])
-                for result in results
-            ]
+            by_path = {version.path: version for version in self.versions()}
+            return [AddResult(status, by_path[path]) for status, path in planned]
 
-    def _commit(self, new: list[tuple[Snapshot, str]], existing: list[Version], progress) -> None:
+    def _commit(self, new: list[tuple[Snapshot, str]], existing: list[Version]) -> None:
         branch = self._run(["symbolic-ref", "HEAD"]).decode().strip()
         head = self._head()
         stream = _FastImportStream(_identity_line(self.path))
         for snapshot, path in new:
             stream.commit(branch, head, snapshot, path)
             head = None
-            if progress:
-                progress()
         touched = {snapshot.policy for snapshot, _ in new}
         blobs = self._blob_ids()
         for policy in sorted(touched):
@@ -321,7 +322,14 @@ def read_versions(path: Path) -> list[Version]:
             raise ArchiveError(
                 f"commit {commit[:12]} has broken Tracker trailers; run `tracker verify`"
             ) from None
-    return sorted(versions, key=lambda version: (version.policy, version.effective.value))
+    return sorted(
+        versions,
+        key=lambda version: (
+            version.policy,
+            version.effective.value,
+            version.source.recorded_on or "",
+        ),
+    )
 
 
 class _FastImportStream:
@@ -342,7 +350,7 @@ class _FastImportStream:
 
     def commit(self, branch: str, parent: str | None, snapshot: Snapshot, path: str) -> None:
         blob = self._mark()
-        self._marks[snapshot.sha256 + snapshot.policy] = blob
+        self._marks[path] = blob
         self._parts.append(b"blob\nmark :%d\n" % blob)
         self._data(frontmatter.render(snapshot).encode("utf-8"))
         stamp = f"{int(time.time())} +0000"
@@ -363,7 +371,7 @@ class _FastImportStream:
             if version.policy == policy
         ]
         entries += [
-            (snapshot.effective, path, f":{self._marks[snapshot.sha256 + snapshot.policy]}")
+            (snapshot.effective, path, f":{self._marks[path]}")
             for snapshot, path in new
             if snapshot.policy == policy
         ]

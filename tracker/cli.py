@@ -161,6 +161,41 @@ def list_policies(ctx: click.Context, as_json: bool) -> None:
     views.show_policies(open_archive(ctx).policies(), as_json)
 
 
+@cli.group(name="import")
+def import_group() -> None:
+    """Import histories recorded by other archives (Open Terms Archive)."""
+
+
+@import_group.command(name="ota")
+@click.argument("path", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--service", help="Only this service (folder), e.g. Quora.")
+@click.option(
+    "--type", "document_type", help='Only this document type (file name), e.g. "Privacy Policy".'
+)
+@click.option("--since", help="Only versions recorded since this date.")
+@archive_option
+@json_option
+@click.pass_context
+def import_ota_command(ctx, path: Path, service, document_type, since, as_json) -> None:
+    """Every version of an Open Terms Archive versions repository (a git clone).
+
+    The policy is SERVICE/DOCUMENT-TYPE (`quora/privacy-policy`); the effective
+    date comes from the text, else the recorded date (precision `recorded`).
+    Importing again adds only what is new.
+
+    \b
+    Example:
+      git clone https://github.com/OpenTermsArchive/pga-versions
+      tracker import ota pga-versions --service Quora --since 2024-01-01
+    """
+    from tracker import views
+    from tracker.importing.importer import run_ota_import
+
+    views.show_import(
+        run_ota_import(open_archive(ctx), path, service, document_type, since), as_json
+    )
+
+
 @cli.command()
 @archive_option
 @click.argument("policy")

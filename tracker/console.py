@@ -40,13 +40,27 @@ def progress(total: int, description: str):
         TextColumn("{task.description}"),
         BarColumn(),
         MofNCompleteColumn(),
+        _rate_column(),
         TimeRemainingColumn(),
         console=err(),
         transient=True,
-        disable=not err().is_terminal or total < 2,
+        disable=not err().is_terminal,
     )
-    bar.add_task(description, total=total)
+    bar.add_task(description, total=total or None, visible=total != 1)
     return bar
+
+
+def _rate_column():
+    from rich.progress import ProgressColumn
+    from rich.text import Text
+
+    class RateColumn(ProgressColumn):
+        """Items per second, once there is a rate to show."""
+
+        def render(self, task) -> Text:
+            return Text(f"{task.speed:,.0f}/s" if task.speed else "", style="dim")
+
+    return RateColumn()
 
 
 def escape(text: str) -> str:

@@ -29,10 +29,25 @@ def build_demo(path: Path) -> DemoResult:
 
     archive = Archive(path) if (path / MARKER).is_file() else init_archive(path)
     added = add_sources(archive, [str(file) for file in sample_files()])
+    imported = _import_ota_sample(archive)
     report = build_report(archive, [])
     reports = []
     for fmt in ("md", "html"):
         target = path / "reports" / f"changelog.{fmt}"
         write_atomically(target, render(report, fmt))
         reports.append(target)
-    return DemoResult(path, added, reports=tuple(reports))
+    return DemoResult(path, added, imported, tuple(reports))
+
+
+def _import_ota_sample(archive: Archive) -> int:
+    """The bundled Open Terms Archive history (ODC-By, Platform Governance Archive), cloned and imported."""
+    import tempfile
+
+    from tracker.archive import git_output
+    from tracker.importing.ota import import_ota
+
+    bundle = Path(str(resources.files("tracker.samples.ota").joinpath("pga-privacy-sample.bundle")))
+    with tempfile.TemporaryDirectory() as folder:
+        clone = Path(folder) / "pga-sample"
+        git_output(Path(folder), ["clone", "-q", str(bundle), str(clone)])
+        return import_ota(archive, clone).added

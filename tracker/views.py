@@ -411,3 +411,35 @@ def show_demo(result, as_json: bool) -> None:
         f"\nnext: [bold]cd {result.archive}[/] and try `tracker list`, "
         "`tracker diff mesosphere/privacy --words`, `tracker timeline mesosphere/privacy`, `tracker tui`"
     )
+
+
+def show_import(result, as_json: bool) -> None:
+    for source, message in result.errors:
+        err().print(f"[yellow]skipped[/] {escape(source)}: {escape(message)}")
+    added = [item.version for item in result.results if item.status == "added"]
+    duplicates = len(result.results) - len(added)
+    if as_json:
+        print_json(
+            {
+                "added": len(added),
+                "duplicates": duplicates,
+                "skipped": result.skipped,
+                "policies": sorted({version.policy for version in added}),
+                "versions": [
+                    {"policy": version.policy, **version_json(version)} for version in added
+                ],
+                "errors": [
+                    {"source": source, "error": message} for source, message in result.errors
+                ],
+            }
+        )
+        return
+    policies = sorted({version.policy for version in added})
+    out().print(
+        f"[green]imported[/] {len(added)} versions of {len(policies)} documents"
+        + (f" ({duplicates} identical to a version already filed)" if duplicates else "")
+        + (f", {result.skipped} skipped" if result.skipped else "")
+    )
+    for policy in policies:
+        count = sum(1 for version in added if version.policy == policy)
+        out().print(f"  {policy}: {count}")
