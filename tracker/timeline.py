@@ -16,6 +16,7 @@ class Row:
     title: str
     cells: tuple[str | None, ...]
     titles: tuple[str | None, ...]
+    ids: tuple[str | None, ...]
 
 
 @dataclass(frozen=True)
@@ -30,6 +31,7 @@ class _Lineage:
         self.cells: list[str | None] = [None] * width
         self.titles: list[str | None] = [None] * width
         self.positions: list[int | None] = [None] * width
+        self.ids: list[str | None] = [None] * width
 
 
 def build_grid(history: History, progress=None) -> Grid:
@@ -41,6 +43,7 @@ def build_grid(history: History, progress=None) -> Grid:
     ):
         lineage = _Lineage(width)
         lineage.cells[0], lineage.titles[0], lineage.positions[0] = "added", section.title, position
+        lineage.ids[0] = section.id
         lineages.append(lineage)
         current[section.id] = lineage
     for index in range(1, width):
@@ -52,6 +55,7 @@ def build_grid(history: History, progress=None) -> Grid:
             next(title for title in reversed(lineage.titles) if title),
             tuple(lineage.cells),
             tuple(lineage.titles),
+            tuple(lineage.ids),
         )
         for lineage in _reading_order(lineages, width)
     )
@@ -78,6 +82,7 @@ def _advance(
             lineages.append(lineage)
         lineage.cells[index], lineage.titles[index] = kind, title
         lineage.positions[index] = order.get(section_id)
+        lineage.ids[index] = section_id
         following[section_id] = lineage
 
     for change in comparison.changes:

@@ -1,0 +1,126 @@
+"""The terminal UI, driven by keys with Textual's Pilot on the demo archive."""
+
+from __future__ import annotations
+
+import pytest
+from textual.widgets import DataTable, Static
+
+from tracker.archive import Archive
+from tracker.tui.app import TrackerApp
+from tracker.tui.diff_screen import DiffScreen
+from tracker.tui.help_screen import HelpScreen
+from tracker.tui.policies_screen import PoliciesScreen
+from tracker.tui.section_screen import SectionHistoryScreen
+from tracker.tui.timeline_screen import TimelineScreen
+
+SIZE = (120, 36)
+
+
+def cells(table: DataTable) -> list[list[str]]:
+    return [[str(cell) for cell in table.get_row_at(index)] for index in range(table.row_count)]
+
+
+async def settle(pilot, app) -> None:
+    await pilot.pause()
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+@pytest.mark.asyncio
+async def test_browse_mesosphere_end_to_end(demo_archive):
+    app = TrackerApp(Archive(demo_archive))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        assert isinstance(app.screen, PoliciesScreen)
+        policies = [row[0] for row in cells(app.screen.query_one(DataTable))]
+        assert "mesosphere/privacy" in policies
+        await pilot.press(*"meso")  # typing filters
+        await pilot.pause()
+        assert [row[0] for row in cells(app.screen.query_one("#policies-table", DataTable))] == [
+            "mesosphere/privacy"
+        ]
+        await pilot.press("enter")
+        await settle(pilot, app)
+        assert isinstance(app.screen, TimelineScreen)
+        versions = cells(app.screen.query_one("#versions", DataTable))
+        assert [row[1] for row in versions] == ["2016-04-19", "2018-05"]
+        grid = cells(app.screen.query_one("#grid", DataTable))
+        security = next(row for row in grid if row[0] == "SECURITY")
+        assert security[1:] == ["+", "R"]
+        await pilot.press("enter")  # diff of the selected (latest) version with the one before
+        await settle(pilot, app)
+        assert isinstance(app.screen, DiffScreen)
+        table = app.screen.query_one("#changes", DataTable)
+        rows = cells(table)
+        renamed = next(index for index, row in enumerate(rows) if "→ SECURITY" in row[1])
+        assert (
+            rows[renamed][0] == "renamed"
+            and "Is Personal Information about me secure?" in rows[renamed][1]
+        )
+        contact = next(index for index, row in enumerate(rows) if "CONTACT US" in row[1])
+        table.move_cursor(row=contact)
+        await pilot.pause()
+        head = str(app.screen.query_one("#detail-head", Static).content)
+        assert "Contact email changed: contact@dcos.io -> contact@mesosphere.com" in head
+        await pilot.press("v")
+        await pilot.pause()
+        assert app.screen.side_by_side and app.screen.query_one("#detail-new", Static).display
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        await pilot.press("q")
+        await pilot.pause()
+        assert isinstance(app.screen, TimelineScreen)
+        await pilot.press("q", "q")
+        await pilot.pause()
+    assert app.return_code == 0 or app.return_code is None
+
+
+@pytest.mark.asyncio
+async def test_filters_and_section_history(demo_archive):
+    app = TrackerApp(Archive(demo_archive), "mesosphere/privacy")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        assert isinstance(app.screen, TimelineScreen)
+        await pilot.press("enter")
+        await settle(pilot, app)
+        await pilot.press("s")
+        await pilot.pause()
+        significance = {row[3] for row in cells(app.screen.query_one("#changes", DataTable))}
+        assert significance == {"substantive"}
+        await pilot.press("s", "q")
+        await pilot.pause()
+        await pilot.press("tab")
+        grid = app.screen.query_one("#grid", DataTable)
+        grid.move_cursor(row=next(i for i, row in enumerate(cells(grid)) if row[0] == "SECURITY"))
+        await pilot.press("enter")
+        await settle(pilot, app)
+        assert isinstance(app.screen, SectionHistoryScreen)
+        text = str(app.screen.query_one("#steps", Static).content)
+        assert "renamed" in text and "2018-05" in text
+
+
+@pytest.mark.asyncio
+async def test_single_version_policy_and_empty_archive(demo_archive, tmp_path):
+    app = TrackerApp(Archive(demo_archive), "dotcloud/privacy")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        assert "only one version" in str(app.screen.query_one("#timeline-title", Static).content)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, TimelineScreen)  # nothing to compare: stays, with a message
+    from tracker.archive import init_archive
+
+    empty = init_archive(tmp_path / "empty")
+    app = TrackerApp(empty)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        assert "no policies yet" in str(app.screen.query_one("#policies-empty", Static).content)
+
+
+def test_unknown_policy_is_a_clear_error(demo_archive):
+    from conftest import run_tracker
+
+    result = run_tracker("tui", "nobody/privacy", cwd=demo_archive)
+    assert result.code == 1 and "unknown policy" in result.err and "Traceback" not in result.err

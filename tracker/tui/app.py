@@ -1,0 +1,75 @@
+"""The terminal UI: policies, a policy's timeline and section grid, diffs, section histories."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from tracker.archive import Archive
+from tracker.errors import TrackerError
+
+
+class TrackerApp(App):
+    """Browse an archive: every screen calls the same pipeline functions as the CLI."""
+
+    CSS_PATH = "tracker.tcss"
+    TITLE = "tracker"
+    BINDINGS = [
+        Binding("question_mark", "help", "Help", id="help"),
+        Binding("q", "back", "Back/Quit", id="back"),
+        Binding("ctrl+c", "quit", "Quit", show=False, id="quit"),
+    ]
+
+    def __init__(self, archive: Archive, policy: str | None = None) -> None:
+        super().__init__()
+        self.archive = archive
+        self.start_policy = policy
+
+    def on_mount(self) -> None:
+        from tracker.tui.policies_screen import PoliciesScreen
+        from tracker.tui.timeline_screen import TimelineScreen
+
+        self.push_screen(PoliciesScreen())
+        if self.start_policy:
+            self.push_screen(TimelineScreen(self.start_policy))
+
+    def action_back(self) -> None:
+        if len(self.screen_stack) > 2:
+            self.pop_screen()
+        else:
+            self.exit()
+
+    def action_help(self) -> None:
+        from tracker.tui.help_screen import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.screen))
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        yield SystemCommand("Help", "Every key of this screen", self.action_help)
+        yield SystemCommand(
+            "Back", "Go back to the previous screen (quit on the first)", self.action_back
+        )
+        for binding in getattr(screen, "BINDINGS", []):
+            if isinstance(binding, Binding) and binding.description and binding.show:
+                yield SystemCommand(
+                    binding.description,
+                    f"{binding.description} (key: {binding.key})",
+                    lambda action=binding.action: self.run_action(action, screen),
+                )
+
+    def report_error(self, error: Exception) -> None:
+        message = (
+            str(error) if isinstance(error, TrackerError) else f"{type(error).__name__}: {error}"
+        )
+        self.notify(message, title="tracker", severity="error", timeout=8)
+
+
+def run(archive: Archive, policy: str | None = None) -> None:
+    if policy:
+        archive.policy_versions(policy)
+    TrackerApp(archive, policy).run()

@@ -1,0 +1,239 @@
+"""Two versions side by side: section changes by significance, and each one's word diff."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Input, Static
+
+from tracker.history import History, change_summary
+from tracker.meaning import describe
+from tracker.model import Change, Comparison
+from tracker.tui.widgets import (
+    KIND_STYLE,
+    SIGNIFICANCE_ORDER,
+    change_titles,
+    inline_diff,
+    plain_section_text,
+    side_by_side,
+)
+
+
+class DiffScreen(Screen):
+    BINDINGS = [
+        Binding("v", "toggle_view", "Side by side ⇄ inline", id="toggle_view"),
+        Binding("n", "next_change", "Next change", id="next_change"),
+        Binding("N", "previous_change", "Previous change", id="previous_change"),
+        Binding("s", "only('substantive')", "Substantive only", id="only_substantive"),
+        Binding("m", "only('minor')", "Minor only", id="only_minor"),
+        Binding("c", "only('cosmetic')", "Cosmetic only", id="only_cosmetic"),
+        Binding("w", "hide_cosmetic", "Hide cosmetic", id="hide_cosmetic"),
+        Binding("o", "follow_move", "Go to moved text", id="follow_move"),
+        Binding("slash", "search", "Search", id="search"),
+        Binding("escape", "clear", "Clear filters", show=False, id="clear"),
+        Binding("j", "cursor_down", "Down", show=False, id="down"),
+        Binding("k", "cursor_up", "Up", show=False, id="up"),
+    ]
+
+    def __init__(self, history: History, old_index: int, new_index: int) -> None:
+        super().__init__()
+        self.history = history
+        self.old_index, self.new_index = old_index, new_index
+        self.comparison: Comparison | None = None
+        self.shown: list[Change] = []
+        self.side_by_side = False
+        self.only: str | None = None
+        self.hide_cosmetic = False
+        self.query_text = ""
+
+    def compose(self) -> ComposeResult:
+        old, new = self.history.versions[self.old_index], self.history.versions[self.new_index]
+        yield Header()
+        yield Static(
+            f"[b]{self.history.policy}[/b]  {old.effective.short} → {new.effective.short}",
+            id="diff-title",
+            classes="title",
+        )
+        yield Input(placeholder="search changes (enter to apply, escape to clear)", id="search")
+        with Horizontal(id="diff"):
+            yield DataTable(id="changes", cursor_type="row", zebra_stripes=True)
+            with VerticalScroll(id="detail"):
+                yield Static(id="detail-head")
+                with Horizontal(id="detail-body"):
+                    yield Static(id="detail-old")
+                    yield Static(id="detail-new")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#search", Input).display = False
+        self.query_one("#diff").loading = True
+        self.load()
+
+    @work(thread=True, exclusive=True)
+    def load(self) -> None:
+        try:
+            comparison = self.history.comparison(self.old_index, self.new_index)
+        except Exception as error:  # shown in the UI, never a traceback
+            self.app.call_from_thread(self.app.report_error, error)
+            return
+        self.app.call_from_thread(self.show, comparison)
+
+    def show(self, comparison: Comparison) -> None:
+        self.comparison = comparison
+        self.query_one("#diff").loading = False
+        old, new = self.history.versions[self.old_index], self.history.versions[self.new_index]
+        summary = change_summary(comparison)
+        summary = summary if len(summary) <= 220 else summary[:217] + "…"
+        self.query_one("#diff-title", Static).update(
+            f"[b]{self.history.policy}[/b]  {old.effective.short} → {new.effective.short}\n{summary}"
+        )
+        table = self.query_one("#changes", DataTable)
+        table.add_columns("kind", "section", "topic", "significance")
+        self.refill()
+        table.focus()
+
+    def refill(self) -> None:
+        changes = sorted(
+            (change for change in self.comparison.changes if change.kind != "unchanged"),
+            key=lambda change: SIGNIFICANCE_ORDER.get(change.significance, 9),
+        )
+        if self.only:
+            changes = [change for change in changes if change.significance == self.only]
+        if self.hide_cosmetic:
+            changes = [change for change in changes if not change.cosmetic]
+        if self.query_text:
+            needle = self.query_text.lower()
+            changes = [change for change in changes if needle in self._searchable(change)]
+        self.shown = changes
+        table = self.query_one("#changes", DataTable)
+        table.clear()
+        for number, change in enumerate(changes):
+            table.add_row(
+                Text(change.kind, style=KIND_STYLE.get(change.kind, "")),
+                change_titles(change),
+                change.topic or "",
+                change.significance,
+                key=str(number),
+            )
+        if not changes:
+            self.query_one("#detail-head", Static).update(
+                "No change matches the filters (escape clears them)."
+            )
+            self.query_one("#detail-old", Static).update("")
+            self.query_one("#detail-new", Static).update("")
+
+    @staticmethod
+    def _searchable(change: Change) -> str:
+        sections = (*change.old, *change.new)
+        return " ".join(
+            [section.title for section in sections] + [section.text for section in sections]
+        ).lower()
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        if event.row_key is not None and self.shown:
+            self.show_change(self.shown[int(str(event.row_key.value))])
+
+    def show_change(self, change: Change) -> None:
+        head = Text()
+        head.append(f"{change.kind} ", style=f"bold {KIND_STYLE.get(change.kind, '')}")
+        head.append(change_titles(change), style="bold")
+        if change.old and change.new:
+            head.append(f"  ({round(change.similarity * 100)}% same)", style="dim")
+        head.append(f"\n{change.significance}: {change.reason}\n", style="italic")
+        for fact in change.facts:
+            head.append(f" • {describe(fact)}\n")
+        for move in self._moves_of(change):
+            going = move.source in change.old
+            where = move.target.title if going else move.source.title
+            head.append(
+                f" ↪ passage {'moved to' if going else 'moved here from'} “{where}” (o to jump)\n",
+                style="blue",
+            )
+        self.query_one("#detail-head", Static).update(head)
+        old_view, new_view = (
+            self.query_one("#detail-old", Static),
+            self.query_one("#detail-new", Static),
+        )
+        if change.kind in ("added", "removed") or not change.words:
+            old_view.update(plain_section_text(change))
+            new_view.update("")
+            new_view.display = False
+        elif self.side_by_side:
+            old_text, new_text = side_by_side(change.words)
+            old_view.update(old_text)
+            new_view.update(new_text)
+            new_view.display = True
+        else:
+            old_view.update(inline_diff(change.words))
+            new_view.update("")
+            new_view.display = False
+
+    def _moves_of(self, change: Change):
+        ids = {section.id for section in change.old} | {section.id for section in change.new}
+        return [
+            move for move in self.comparison.moves
+            if (move.source.id in ids and move.source in change.old) or (move.target.id in ids and move.target in change.new)
+        ]  # fmt: skip
+
+    def current(self) -> Change | None:
+        table = self.query_one("#changes", DataTable)
+        return self.shown[table.cursor_row] if self.shown and table.row_count else None
+
+    def action_toggle_view(self) -> None:
+        self.side_by_side = not self.side_by_side
+        change = self.current()
+        if change:
+            self.show_change(change)
+        self.notify("side by side" if self.side_by_side else "inline")
+
+    def action_next_change(self) -> None:
+        self.query_one("#changes", DataTable).action_cursor_down()
+
+    def action_previous_change(self) -> None:
+        self.query_one("#changes", DataTable).action_cursor_up()
+
+    action_cursor_down = action_next_change
+    action_cursor_up = action_previous_change
+
+    def action_only(self, level: str) -> None:
+        self.only = None if self.only == level else level
+        self.refill()
+        self.notify(f"showing {self.only} changes" if self.only else "showing every change")
+
+    def action_hide_cosmetic(self) -> None:
+        self.hide_cosmetic = not self.hide_cosmetic
+        self.refill()
+
+    def action_follow_move(self) -> None:
+        change = self.current()
+        if change is None:
+            return
+        for move in self._moves_of(change):
+            other = move.target if move.source in change.old else move.source
+            for number, candidate in enumerate(self.shown):
+                if other in candidate.new or other in candidate.old:
+                    self.query_one("#changes", DataTable).move_cursor(row=number)
+                    return
+        self.notify("no moved passage to follow from this change")
+
+    def action_search(self) -> None:
+        search = self.query_one("#search", Input)
+        search.display = True
+        search.focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.query_text = event.value.strip()
+        self.refill()
+        self.query_one("#changes", DataTable).focus()
+
+    def action_clear(self) -> None:
+        self.only, self.hide_cosmetic, self.query_text = None, False, ""
+        search = self.query_one("#search", Input)
+        search.value = ""
+        search.display = False
+        self.refill()
+        self.query_one("#changes", DataTable).focus()

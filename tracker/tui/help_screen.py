@@ -1,0 +1,50 @@
+"""The `?` overlay: every key of the screen underneath, and the app's own."""
+
+from __future__ import annotations
+
+from rich.table import Table
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Static
+
+_KEY_NAMES = {
+    "question_mark": "?",
+    "slash": "/",
+    "space": "space",
+    "enter": "enter",
+    "escape": "esc",
+    "tab": "tab",
+}
+
+
+class HelpScreen(ModalScreen):
+    BINDINGS = [
+        Binding("escape", "dismiss", "Close", id="close"),
+        Binding("q", "dismiss", "Close", show=False, id="close_q"),
+        Binding("question_mark", "dismiss", "Close", show=False, id="close_help"),
+    ]
+
+    def __init__(self, under: Screen) -> None:
+        super().__init__()
+        self.under = under
+
+    def compose(self) -> ComposeResult:
+        table = Table(
+            title=f"Keys on this screen ({type(self.under).__name__.removesuffix('Screen').lower()})",
+            box=None,
+        )
+        table.add_column("key", style="bold")
+        table.add_column("does")
+        for binding in [*getattr(self.under, "BINDINGS", []), *self.app.BINDINGS]:
+            if isinstance(binding, Binding):
+                table.add_row(_KEY_NAMES.get(binding.key, binding.key), binding.description)
+        table.add_row("ctrl+p", "Command palette: every action by name")
+        table.add_row("mouse", "Click a row to select it; click again to open")
+        yield VerticalScroll(
+            Static(table), Static("[dim]escape, q or ? closes this help[/]"), id="help"
+        )
+
+    async def action_dismiss(self, result=None) -> None:
+        self.dismiss(result)

@@ -1,0 +1,138 @@
+"""Every policy in the archive, with its versions, dates and last substantive change."""
+
+from __future__ import annotations
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Input, Static
+
+from tracker.model import PolicySummary
+
+
+class PoliciesScreen(Screen):
+    BINDINGS = [
+        Binding("enter", "open", "Open", id="open"),
+        Binding("slash", "filter", "Filter", id="filter"),
+        Binding("escape", "clear_filter", "Clear filter", show=False, id="clear_filter"),
+        Binding("j", "cursor_down", "Down", show=False, id="down"),
+        Binding("k", "cursor_up", "Up", show=False, id="up"),
+        Binding("g", "first", "First", show=False, id="first"),
+        Binding("G", "last", "Last", show=False, id="last"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.policies: list[PolicySummary] = []
+        self.last_substantive: dict[str, str] = {}
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="policies"):
+            yield Static("", id="policies-title", classes="title")
+            yield Input(placeholder="type to filter policies (/)", id="filter")
+            yield DataTable(id="policies-table", cursor_type="row", zebra_stripes=True)
+            yield Static("", id="policies-empty", classes="message")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        table.add_columns("policy", "versions", "first", "last", "last substantive change")
+        self.policies = self.app.archive.policies()
+        self.query_one("#policies-title", Static).update(
+            f"[b]{len(self.policies)} policies[/b] in {self.app.archive.path.name}  ·  enter opens, / filters, ? help"
+        )
+        if not self.policies:
+            self.query_one("#policies-empty", Static).update(
+                "This archive has no policies yet. Add one with `tracker add FILE`, or run `tracker demo`."
+            )
+        self.refresh_table()
+        table.focus()
+        self.find_substantive_changes()
+
+    def refresh_table(self) -> None:
+        table = self.query_one(DataTable)
+        words = self.query_one(Input).value.lower().split()
+        table.clear()
+        for summary in self.policies:
+            if all(word in summary.policy for word in words):
+                table.add_row(
+                    summary.policy,
+                    str(summary.versions),
+                    summary.first.short,
+                    summary.last.short,
+                    self.last_substantive.get(summary.policy, "…" if summary.versions > 1 else "—"),
+                    key=summary.policy,
+                )
+
+    @work(thread=True, exclusive=True)
+    def find_substantive_changes(self) -> None:
+        from tracker.history import History
+
+        for summary in self.policies:
+            if summary.versions < 2:
+                continue
+            history = History(self.app.archive, summary.policy)
+            found = "none"
+            for index in range(len(history.versions) - 1, 0, -1):
+                step = history.step(index)
+                if step and any(change.significance == "substantive" for change in step.changes):
+                    found = history.versions[index].effective.short
+                    break
+            self.last_substantive[summary.policy] = found
+            self.app.call_from_thread(self.refresh_table)
+
+    def on_input_changed(self, _event: Input.Changed) -> None:
+        self.refresh_table()
+
+    def on_input_submitted(self, _event: Input.Submitted) -> None:
+        """Type a few letters, press enter: opens the first matching policy."""
+        self.query_one(DataTable).focus()
+        self.action_open()
+
+    def on_key(self, event) -> None:
+        """Letters typed on the table go to the filter, as in a fuzzy finder."""
+        table_focused = self.focused is self.query_one(DataTable)
+        character = event.character or ""
+        if table_focused and character.isalnum() and character not in "jkgGq":
+            filter_input = self.query_one(Input)
+            filter_input.focus()
+            filter_input.insert_text_at_cursor(character)
+            event.stop()
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        self.open_policy(str(event.row_key.value))
+
+    def action_open(self) -> None:
+        table = self.query_one(DataTable)
+        if table.row_count:
+            self.open_policy(
+                str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+            )
+
+    def open_policy(self, policy: str) -> None:
+        from tracker.tui.timeline_screen import TimelineScreen
+
+        self.app.push_screen(TimelineScreen(policy))
+
+    def action_filter(self) -> None:
+        self.query_one(Input).focus()
+
+    def action_clear_filter(self) -> None:
+        self.query_one(Input).value = ""
+        self.query_one(DataTable).focus()
+
+    def action_cursor_down(self) -> None:
+        self.query_one(DataTable).action_cursor_down()
+
+    def action_cursor_up(self) -> None:
+        self.query_one(DataTable).action_cursor_up()
+
+    def action_first(self) -> None:
+        self.query_one(DataTable).move_cursor(row=0)
+
+    def action_last(self) -> None:
+        table = self.query_one(DataTable)
+        table.move_cursor(row=table.row_count - 1)

@@ -1,0 +1,100 @@
+"""One section through every version: each step's change and word diff in turn."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+
+from tracker.history import History
+from tracker.meaning import describe
+from tracker.timeline import Row
+from tracker.tui.widgets import KIND_STYLE, inline_diff, plain_section_text
+
+
+class SectionHistoryScreen(Screen):
+    BINDINGS = [
+        Binding("j", "scroll_down", "Down", show=False, id="down"),
+        Binding("k", "scroll_up", "Up", show=False, id="up"),
+        Binding("g", "top", "Top", show=False, id="top"),
+        Binding("G", "bottom", "Bottom", show=False, id="bottom"),
+    ]
+
+    def __init__(self, history: History, row: Row) -> None:
+        super().__init__()
+        self.history = history
+        self.row = row
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(
+            f"[b]{self.history.policy}[/b]  section history: [b]{self.row.title}[/b]",
+            classes="title",
+        )
+        yield VerticalScroll(Static(id="steps"), id="section-history")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#section-history").loading = True
+        self.load()
+
+    @work(thread=True, exclusive=True)
+    def load(self) -> None:
+        text = Text()
+        for index, cell in enumerate(self.row.cells):
+            if cell is None or (cell == "unchanged" and index):
+                continue
+            version = self.history.versions[index]
+            text.append(f"\n{version.effective.short}  ", style="bold")
+            text.append(f"{cell}\n", style=f"bold {KIND_STYLE.get(cell, '')}")
+            change = self._change_at(index)
+            if change is None:
+                continue
+            if change.reason:
+                text.append(f"{change.significance}: {change.reason}\n", style="italic")
+            for fact in change.facts:
+                text.append(f" • {describe(fact)}\n")
+            body = (
+                inline_diff(change.words)
+                if change.words and change.kind not in ("added", "removed")
+                else plain_section_text(change)
+            )
+            text.append(body)
+            text.append("\n")
+        self.app.call_from_thread(self.show, text)
+
+    def _change_at(self, index: int):
+        if index == 0:
+            document = self.history.document(0)
+            section = next((s for s in document.sections if s.id == self.row.ids[0]), None)
+            from tracker.model import Change
+
+            return Change("added", (), (section,), 0.0, False) if section else None
+        comparison = self.history.step(index)
+        wanted_new, wanted_old = self.row.ids[index], self.row.ids[index - 1]
+        for change in comparison.changes:
+            if any(section.id == wanted_new for section in change.new) or (
+                wanted_new is None and any(section.id == wanted_old for section in change.old)
+            ):
+                return change
+        return None
+
+    def show(self, text: Text) -> None:
+        self.query_one("#section-history").loading = False
+        self.query_one("#steps", Static).update(text)
+
+    def action_scroll_down(self) -> None:
+        self.query_one("#section-history").scroll_down()
+
+    def action_scroll_up(self) -> None:
+        self.query_one("#section-history").scroll_up()
+
+    def action_top(self) -> None:
+        self.query_one("#section-history").scroll_home()
+
+    def action_bottom(self) -> None:
+        self.query_one("#section-history").scroll_end()

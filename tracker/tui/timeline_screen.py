@@ -1,0 +1,164 @@
+"""A policy's versions in order, with change summaries, and the section x version grid."""
+
+from __future__ import annotations
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static
+
+from tracker.history import History, change_summary
+from tracker.timeline import Grid, build_grid
+from tracker.tui.widgets import kind_cell, volume_bar
+
+
+class TimelineScreen(Screen):
+    BINDINGS = [
+        Binding("enter", "open", "Diff / section history", id="open"),
+        Binding("space", "mark", "Mark to compare", id="mark"),
+        Binding("tab", "switch", "Versions ⇄ grid", id="switch"),
+        Binding("j", "cursor_down", "Down", show=False, id="down"),
+        Binding("k", "cursor_up", "Up", show=False, id="up"),
+        Binding("g", "first", "First", show=False, id="first"),
+        Binding("G", "last", "Last", show=False, id="last"),
+    ]
+
+    def __init__(self, policy: str) -> None:
+        super().__init__()
+        self.policy = policy
+        self.history: History | None = None
+        self.grid: Grid | None = None
+        self.marked: int | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="timeline"):
+            yield Static(f"[b]{self.policy}[/b]  loading…", id="timeline-title", classes="title")
+            yield DataTable(id="versions", cursor_type="row", zebra_stripes=True)
+            yield Static("section x version grid   [green]+[/] added  [yellow]~[/] modified  [cyan]R[/] renamed  "
+                         "[blue]M[/] moved  [magenta]S[/] split  [magenta]J[/] merged  [red]x[/] removed  · unchanged",
+                         id="grid-legend", classes="legend")  # fmt: skip
+            yield DataTable(id="grid", cursor_type="row")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#timeline").loading = True
+        self.load()
+
+    @work(thread=True, exclusive=True)
+    def load(self) -> None:
+        try:
+            history = History(self.app.archive, self.policy)
+            steps = [history.step(index) for index in range(len(history.versions))]
+            grid = build_grid(history)
+        except Exception as error:  # shown in the UI, never a traceback
+            self.app.call_from_thread(self.show_error, error)
+            return
+        self.app.call_from_thread(self.show, history, steps, grid)
+
+    def show_error(self, error: Exception) -> None:
+        self.query_one("#timeline").loading = False
+        self.query_one("#timeline-title", Static).update(f"[b]{self.policy}[/b]  [red]{error}[/]")
+        self.app.report_error(error)
+
+    def show(self, history: History, steps, grid: Grid) -> None:
+        self.history, self.grid = history, grid
+        self.query_one("#timeline").loading = False
+        count = len(history.versions)
+        hint = "enter: diff with the version before · space: mark, then enter on another to compare"
+        if count == 1:
+            hint = "only one version so far: nothing to compare yet"
+        self.query_one("#timeline-title", Static).update(
+            f"[b]{self.policy}[/b]  {count} versions  ·  {hint}"
+        )
+        versions = self.query_one("#versions", DataTable)
+        versions.add_columns("#", "effective", "precision", "source", "volume", "what changed")
+        sizes = [
+            sum(1 for change in step.changes if change.kind != "unchanged") if step else 0
+            for step in steps
+        ]
+        for index, (version, step) in enumerate(zip(history.versions, steps, strict=True)):
+            source = "extraction change" if version.source.extraction_change else (
+                (version.source.archived_on and f"archived {version.source.archived_on}")
+                or (version.source.recorded_on and f"recorded {version.source.recorded_on}")
+                or version.source.file_name or ""
+            )  # fmt: skip
+            summary = change_summary(step) if step else "first version"
+            versions.add_row(
+                str(index + 1), version.effective.short, version.effective.precision, source,
+                volume_bar(sizes[index], max(sizes)), summary, key=str(index),
+            )  # fmt: skip
+        table = self.query_one("#grid", DataTable)
+        table.add_column("section", key="section", width=40)
+        for index in range(len(grid.versions)):
+            table.add_column(str(index + 1), key=f"v{index}", width=max(2, len(str(index + 1))))
+        for number, row in enumerate(grid.rows):
+            table.add_row(row.title[:40], *(kind_cell(cell) for cell in row.cells), key=str(number))
+        versions.move_cursor(row=count - 1)
+        versions.focus()
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        self.open_row(event.data_table, int(str(event.row_key.value)))
+
+    def action_open(self) -> None:
+        table = (
+            self.focused
+            if isinstance(self.focused, DataTable)
+            else self.query_one("#versions", DataTable)
+        )
+        if table.row_count:
+            self.open_row(table, table.cursor_row)
+
+    def open_row(self, table: DataTable, index: int) -> None:
+        if self.history is None:
+            return
+        if table.id == "grid":
+            from tracker.tui.section_screen import SectionHistoryScreen
+
+            self.app.push_screen(SectionHistoryScreen(self.history, self.grid.rows[index]))
+            return
+        old = self.marked if self.marked is not None and self.marked != index else index - 1
+        if old < 0:
+            self.notify(
+                "the first version has nothing before it; mark another with space to compare"
+            )
+            return
+        from tracker.tui.diff_screen import DiffScreen
+
+        self.marked = None
+        self.app.push_screen(DiffScreen(self.history, min(old, index), max(old, index)))
+
+    def action_mark(self) -> None:
+        table = self.query_one("#versions", DataTable)
+        if table.row_count:
+            self.marked = table.cursor_row
+            version = self.history.versions[self.marked]
+            self.notify(
+                f"marked {version.effective.short}: press enter on another version to compare"
+            )
+
+    def action_switch(self) -> None:
+        target = "#grid" if self.focused is self.query_one("#versions") else "#versions"
+        self.query_one(target, DataTable).focus()
+
+    def _table(self) -> DataTable:
+        return (
+            self.focused
+            if isinstance(self.focused, DataTable)
+            else self.query_one("#versions", DataTable)
+        )
+
+    def action_cursor_down(self) -> None:
+        self._table().action_cursor_down()
+
+    def action_cursor_up(self) -> None:
+        self._table().action_cursor_up()
+
+    def action_first(self) -> None:
+        self._table().move_cursor(row=0)
+
+    def action_last(self) -> None:
+        table = self._table()
+        table.move_cursor(row=table.row_count - 1)

@@ -1,0 +1,76 @@
+"""Small presentation pieces shared by the screens: word diffs, kind marks, change bars."""
+
+from __future__ import annotations
+
+from rich.text import Text
+
+from tracker.model import Change, WordOp
+
+KIND_STYLE = {
+    "added": "green", "removed": "red", "renamed": "cyan", "moved": "blue", "modified": "yellow",
+    "split": "magenta", "merged": "magenta", "unchanged": "dim",
+}  # fmt: skip
+KIND_MARK = {
+    "added": "+", "removed": "x", "renamed": "R", "moved": "M", "modified": "~",
+    "split": "S", "merged": "J", "unchanged": "·",
+}  # fmt: skip
+SIGNIFICANCE_ORDER = {"substantive": 0, "minor": 1, "cosmetic": 2, "none": 3}
+BARS = " ▁▂▃▄▅▆▇█"
+
+
+def kind_cell(kind: str | None) -> Text:
+    if kind is None:
+        return Text(" ")
+    return Text(
+        KIND_MARK.get(kind, "?"), style=f"bold {KIND_STYLE.get(kind, '')}", justify="center"
+    )
+
+
+def change_titles(change: Change) -> str:
+    old = " + ".join(section.title for section in change.old)
+    new = " + ".join(section.title for section in change.new)
+    if not change.old:
+        return new
+    if not change.new or old == new:
+        return old
+    return f"{old} → {new}"
+
+
+def volume_bar(changed: int, largest: int) -> str:
+    if not largest:
+        return ""
+    level = round(changed / largest * (len(BARS) - 1))
+    return BARS[level] * 3
+
+
+def inline_diff(ops: tuple[WordOp, ...]) -> Text:
+    """Deletions struck red, insertions underlined green, in one flow of text."""
+    text = Text()
+    for op in ops:
+        if op.op == "equal":
+            text.append(op.old)
+            continue
+        if op.old:
+            text.append(op.old, style="strike red")
+        if op.new:
+            text.append(op.new, style="underline green")
+    return text
+
+
+def side_by_side(ops: tuple[WordOp, ...]) -> tuple[Text, Text]:
+    """The old text with its deletions marked, and the new text with its insertions."""
+    old, new = Text(), Text()
+    for op in ops:
+        if op.op == "equal":
+            old.append(op.old)
+            new.append(op.new)
+            continue
+        old.append(op.old, style="strike red")
+        new.append(op.new, style="underline green")
+    return old, new
+
+
+def plain_section_text(change: Change) -> Text:
+    sections = change.new or change.old
+    style = "green" if change.kind == "added" else "red strike" if change.kind == "removed" else ""
+    return Text("\n\n".join(section.text for section in sections), style=style)
