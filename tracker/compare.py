@@ -14,10 +14,10 @@
 from __future__ import annotations
 
 import bisect
-import difflib
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from tracker.model import Change, Comparison, Document, Move, Section, WordOp
 from tracker.sections import normalise_title, paragraphs
@@ -72,9 +72,17 @@ _STOPWORDS = frozenset(
     ]
 )
 _TOKEN = re.compile(r"\S+\s*")
+_KEY = re.compile(r"\S+")
 _WORDS = re.compile(r"[^\W_]+")
-_QUOTES = str.maketrans(
-    {"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "`": "'", "–": "-", "—": "-"}
+_QUOTE_PAIRS = (
+    ("“", '"'),
+    ("”", '"'),
+    ("„", '"'),
+    ("‘", "'"),
+    ("’", "'"),
+    ("`", "'"),
+    ("–", "-"),
+    ("—", "-"),
 )
 _LIST_MARKER = re.compile(r"^\s*(?:[*+\-•·]|\d+[.)]|\([a-z0-9]\))\s+", re.M)
 
@@ -112,16 +120,37 @@ def compare(old: Document, new: Document, *, words: bool = True) -> Comparison:
 
 
 def word_diff(old_text: str, new_text: str) -> tuple[WordOp, ...]:
-    """Word-level steps from old to new; case and quote style do not count as changes."""
+    """Word-level steps from old to new; case and quote style do not count as changes.
+
+    A longest-common-subsequence alignment over words (rapidfuzz's Indel opcodes,
+    in C), with each delete and insert between two equal runs merged into one step.
+    """
+    from rapidfuzz.distance import Indel
+
     old_tokens, new_tokens = _TOKEN.findall(old_text), _TOKEN.findall(new_text)
-    matcher = difflib.SequenceMatcher(
-        None, [_token_key(token) for token in old_tokens], [_token_key(token) for token in new_tokens],
-        autojunk=False,
-    )  # fmt: skip
-    ops = []
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        ops.append(WordOp(tag, "".join(old_tokens[i1:i2]), "".join(new_tokens[j1:j2])))
+    vocabulary: dict[str, str] = {}
+    old_codes = _encode(_token_keys(old_text), vocabulary)
+    new_codes = _encode(_token_keys(new_text), vocabulary)
+    ops: list[WordOp] = []
+    pending_old, pending_new = "", ""
+    for op in Indel.opcodes(old_codes, new_codes):
+        old_part = "".join(old_tokens[op.src_start : op.src_end])
+        new_part = "".join(new_tokens[op.dest_start : op.dest_end])
+        if op.tag == "equal":
+            if pending_old or pending_new:
+                ops.append(_edit(pending_old, pending_new))
+                pending_old, pending_new = "", ""
+            ops.append(WordOp("equal", old_part, new_part))
+        else:
+            pending_old += old_part
+            pending_new += new_part
+    if pending_old or pending_new:
+        ops.append(_edit(pending_old, pending_new))
     return tuple(ops)
+
+
+def _edit(old: str, new: str) -> WordOp:
+    return WordOp("replace" if old and new else "delete" if old else "insert", old, new)
 
 
 def is_cosmetic(old_text: str, new_text: str) -> bool:
@@ -589,22 +618,32 @@ def _in_document_order(
 # Tokens
 
 
+@lru_cache(maxsize=8192)
+def _plain_words_cached(text: str) -> tuple[str, ...]:
+    return tuple(_WORDS.findall(_LIST_MARKER.sub("", _unify_quotes(text)).lower()))
+
+
 def _plain_words(text: str) -> list[str]:
-    return _WORDS.findall(_LIST_MARKER.sub("", text.translate(_QUOTES)).lower())
+    """Lower-case words without punctuation, quotes or list markers: what a reader compares."""
+    return list(_plain_words_cached(text))
 
 
-def _token_key(token: str) -> str:
-    return token.strip().lower().translate(_QUOTES)
+def _token_keys(text: str) -> list[str]:
+    """One key per `_TOKEN` of the text: the word, lower-cased, with one kind of quote."""
+    return _KEY.findall(_unify_quotes(text.lower()))
 
 
-def _encode(words: list[str], vocabulary: dict[str, str]) -> str:
+def _unify_quotes(text: str) -> str:
+    """Curly quotes and long dashes as their plain forms (str.replace is far faster than translate)."""
+    for fancy, plain in _QUOTE_PAIRS:
+        if fancy in text:
+            text = text.replace(fancy, plain)
+    return text
+
+
+def _encode(words, vocabulary: dict[str, str]) -> str:
     """Words as one character each, so rapidfuzz's string scorers work on words."""
-    encoded = []
-    for word in words:
-        code = vocabulary.get(word)
-        if code is None:
-            number = len(vocabulary) + 0x100
-            code = chr(number if number < 0xD800 else number + 0x800)
-            vocabulary[word] = code
-        encoded.append(code)
-    return "".join(encoded)
+    for word in set(words).difference(vocabulary):
+        number = len(vocabulary) + 0x100
+        vocabulary[word] = chr(number if number < 0xD800 else number + 0x800)
+    return "".join(map(vocabulary.__getitem__, words))

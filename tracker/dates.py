@@ -130,7 +130,43 @@ def _standalone_date_line(lines: list[str]) -> EffectiveDate | None:
     return None
 
 
+_MONTHS = {name: number for number, names in enumerate(
+    (("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",), ("jun", "june"),
+     ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
+     ("dec", "december")), start=1) for name in names}  # fmt: skip
+_PLAIN_SHAPES = (
+    re.compile(
+        r"(?P<month>[a-z]+)\.?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})", re.I
+    ),
+    re.compile(
+        r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?P<month>[a-z]+)\.?,?\s+(?P<year>\d{4})", re.I
+    ),
+    re.compile(r"(?P<month>[a-z]+)\.?,?\s+(?P<year>\d{4})", re.I),
+    re.compile(r"(?P<year>\d{4})-(?P<month>\d{2})(?:-(?P<day>\d{2}))?"),
+    re.compile(r"(?P<year>\d{4})"),
+)
+
+
 def _to_date(words: str, precision: str) -> dt.date | None:
+    """The date the words name; unambiguous shapes directly, the rest through dateparser."""
+    for shape in _PLAIN_SHAPES:
+        match = shape.fullmatch(words.strip())
+        if match:
+            return _plain_date(match)
+    return _parsed_date(words, precision)
+
+
+def _plain_date(match: re.Match[str]) -> dt.date | None:
+    parts = match.groupdict()
+    month_text = parts.get("month") or "1"
+    month = int(month_text) if month_text.isdigit() else _MONTHS.get(month_text.lower())
+    try:
+        return dt.date(int(parts["year"]), month or 0, int(parts.get("day") or 1))
+    except (ValueError, TypeError):
+        return None
+
+
+def _parsed_date(words: str, precision: str) -> dt.date | None:
     parsed = _parser().get_date_data(words.replace("Sept.", "Sep.").replace("sept.", "sep."))
     if parsed.date_obj is None:
         return None

@@ -119,8 +119,7 @@ class _Heading:
 
     @property
     def caps(self) -> bool:
-        letters = [char for char in self.title if char.isalpha()]
-        return len(letters) >= 2 and all(char.isupper() for char in letters)
+        return self.title.isupper() and sum(char.isalpha() for char in self.title) >= 2
 
 
 def parse_document(text: str) -> Document:
@@ -197,7 +196,7 @@ def _count_markup(lines: list[str]) -> int:
 def _heading_at(lines: list[str], index: int, marked: bool) -> _Heading | None:
     line = lines[index]
     stripped = line.strip()
-    if not stripped or _DATE_LINE.match(_clean_title(_ATX.sub(r"\2", line))):
+    if not stripped or _is_date_line(stripped):
         return None
     atx = _ATX.match(line)
     if atx:
@@ -220,8 +219,8 @@ def _heading_at(lines: list[str], index: int, marked: bool) -> _Heading | None:
         number = numbered.group("number").replace("\\", "").rstrip(".")
         title = _clean_title(numbered.group("title"))
         return _Heading(index, index + 1, title, "numbered", _number_depth(number), number)
-    if _LIST_ITEM.match(line):
-        return None
+    if _LIST_ITEM.match(line) or len(stripped) > 160:
+        return None  # a list item or a paragraph: never a heading line
     bold = _BOLD_LINE.match(line)
     if (
         bold
@@ -237,6 +236,14 @@ def _heading_at(lines: list[str], index: int, marked: bool) -> _Heading | None:
     if title_like and (_indented(following) or (alone and _next_is_body(lines, index + 1))):
         return _Heading(index, index + 1, plain, "title")
     return None
+
+
+def _is_date_line(stripped: str) -> bool:
+    """`#### Last Updated: May 1, 2020` is the document's date, not a section."""
+    return (
+        len(stripped) < 100
+        and _DATE_LINE.match(_clean_title(_ATX.sub(r"\2", stripped))) is not None
+    )
 
 
 def _underlines(text: str, underline: str) -> bool:
@@ -275,11 +282,10 @@ def _heading_words(title: str, *, allow_lower: bool) -> bool:
 
 
 def _is_caps_line(title: str) -> bool:
-    letters = [char for char in title if char.isalpha()]
-    if len(letters) < 3 or not all(char.isupper() for char in letters):
+    if len(title) > 160 or not title.isupper():
         return False
     words = title.split()
-    if len(words) > 14 or title.endswith((",", ";")):
+    if len(words) > 14 or title.endswith((",", ";")) or sum(char.isalpha() for char in title) < 3:
         return False
     return not (title.endswith(".") and len(words) > 4)
 
@@ -327,6 +333,8 @@ def _drop_contents_runs(
 ) -> tuple[list[_Heading], list[_Heading]]:
     """Runs of plain heading lines with nothing under them that repeat later headings."""
     contents: list[_Heading] = []
+    titles = [normalise_title(heading.title) for heading in headings]
+    last_seen = {title: position for position, title in enumerate(titles)}
     index = 0
     while index < len(headings):
         run = [headings[index]]
@@ -334,12 +342,19 @@ def _drop_contents_runs(
             lines, run[-1], headings[index + len(run)]
         ):
             run.append(headings[index + len(run)])
-        plain = [heading for heading in run if heading.style not in MARKUP_STYLES]
-        later = {normalise_title(heading.title) for heading in headings[index + len(run) :]}
-        later |= {
-            normalise_title(heading.title) for heading in run if heading.style in MARKUP_STYLES
+        end = index + len(run)
+        marked = {
+            titles[position]
+            for position in range(index, end)
+            if headings[position].style in MARKUP_STYLES
         }
-        repeated = [heading for heading in plain if normalise_title(heading.title) in later]
+        repeated = [
+            position
+            for position in range(index, end)
+            if headings[position].style not in MARKUP_STYLES
+            and (last_seen[titles[position]] >= end or titles[position] in marked)
+        ]
+        plain = [heading for heading in run if heading.style not in MARKUP_STYLES]
         if len(plain) >= 3 and len(repeated) >= max(2, len(plain) // 2):
             contents.extend(plain)
         index += len(run)
@@ -399,24 +414,21 @@ def _title_from_first_line(preamble: str) -> tuple[str, str]:
 def _levels(headings: list[_Heading]) -> list[int]:
     markup = [heading.markup_level for heading in headings if heading.style in MARKUP_STYLES]
     below_markup = max(markup, default=0)
-    keys = [_rank_key(heading, headings, below_markup) for heading in headings]
+    levels_seen: dict[float, set[bool]] = {}
+    for heading in headings:
+        if heading.style in MARKUP_STYLES:
+            levels_seen.setdefault(heading.markup_level, set()).add(heading.caps)
+    mixed = {level for level, cases in levels_seen.items() if len(cases) == 2}
+    keys = [_rank_key(heading, mixed, below_markup) for heading in headings]
     ranks = {key: rank for rank, key in enumerate(sorted(set(keys)), start=1)}
     return [ranks[key] for key in keys]
 
 
-def _rank_key(
-    heading: _Heading, headings: list[_Heading], below_markup: float
-) -> tuple[float, float]:
+def _rank_key(heading: _Heading, mixed: set[float], below_markup: float) -> tuple[float, float]:
+    """Markup level first; at a level mixing ALL-CAPS and other titles, the caps ones rank higher."""
     if heading.style in MARKUP_STYLES:
-        same_level = [
-            other
-            for other in headings
-            if other.style in MARKUP_STYLES and other.markup_level == heading.markup_level
-        ]
-        mixed = any(other.caps for other in same_level) and not all(
-            other.caps for other in same_level
-        )
-        return heading.markup_level, (0.5 if mixed and not heading.caps else 0.0)
+        lower = heading.markup_level in mixed and not heading.caps
+        return heading.markup_level, (0.5 if lower else 0.0)
     if heading.style == "numbered":
         return below_markup + heading.markup_level, 0.0
     caps_or_reset = heading.style == "caps" or (heading.style == "title" and heading.after_break)

@@ -1,0 +1,34 @@
+"""Timing helpers: medians of repeated runs, and ratios against a baseline in the same run."""
+
+from __future__ import annotations
+
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+
+
+def median_seconds(work: Callable[[], object], repeat: int = 7) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        work()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def command_seconds(args: list[str], repeat: int = 7, **kwargs) -> float:
+    return median_seconds(
+        lambda: subprocess.run(args, check=True, capture_output=True, **kwargs), repeat
+    )
+
+
+def tracker_command(*args: str) -> list[str]:
+    return [sys.executable, "-m", "tracker", *args]
+
+
+def report(name: str, seconds: float, baseline_name: str, baseline: float) -> None:
+    print(
+        f"{name:<48} {seconds * 1000:9.1f} ms   {baseline_name:<34} {baseline * 1000:8.1f} ms   ratio {seconds / baseline:6.2f}x"
+    )
