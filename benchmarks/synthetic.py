@@ -47,7 +47,7 @@ def evolve(
     sections = [(title, list(body)) for title, body in sections]
     for _ in range(rng.randint(1, 3)):
         index = rng.randrange(len(sections))
-        title, body = sections[index]
+        _, body = sections[index]
         paragraph = rng.randrange(len(body))
         words = body[paragraph].split()
         position = rng.randrange(len(words))
