@@ -104,16 +104,24 @@ class History:
         return self.comparison(index - 1, index, words=words) if index else None
 
     def log_entries(self) -> list[LogEntry]:
-        entries = []
-        for index, version in enumerate(self.versions):
+        """Each version with its change summary; cached for this exact sequence of versions."""
+        key = ":".join(version.sha256 for version in self.versions)
+        summaries = self.cache.get_or_make("log", key, self._summaries)
+        return [
+            LogEntry(version, summary, counts)
+            for version, (summary, counts) in zip(self.versions, summaries, strict=True)
+        ]
+
+    def _summaries(self) -> list[tuple[str, dict[str, int]]]:
+        entries: list[tuple[str, dict[str, int]]] = []
+        for index in range(len(self.versions)):
             comparison = self.step(index)
             if comparison is None:
-                sections = len(self.document(index).sections)
-                entries.append(LogEntry(version, f"first version ({sections} sections)", {}))
-            else:
                 entries.append(
-                    LogEntry(version, change_summary(comparison), kind_counts(comparison))
+                    (f"first version ({len(self.document(index).sections)} sections)", {})
                 )
+            else:
+                entries.append((change_summary(comparison), kind_counts(comparison)))
         return entries
 
 

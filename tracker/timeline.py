@@ -35,6 +35,12 @@ class _Lineage:
 
 
 def build_grid(history: History, progress=None) -> Grid:
+    """The grid, from the cache when this exact sequence of versions was seen before."""
+    key = ":".join(version.sha256 for version in history.versions)
+    return history.cache.get_or_make("grid", key, lambda: _build_grid(history, progress))
+
+
+def _build_grid(history: History, progress=None) -> Grid:
     width = len(history.versions)
     lineages: list[_Lineage] = []
     current: dict[str, _Lineage] = {}

@@ -9,9 +9,11 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
-from tracker.history import History, change_summary
+from tracker.history import History, LogEntry
 from tracker.timeline import Grid, build_grid
 from tracker.tui.widgets import kind_cell, volume_bar
+
+CHANGE_KINDS = ("modified", "renamed", "moved", "split", "merged", "added", "removed")
 
 
 class TimelineScreen(Screen):
@@ -51,19 +53,19 @@ class TimelineScreen(Screen):
     def load(self) -> None:
         try:
             history = History(self.app.archive, self.policy)
-            steps = [history.step(index) for index in range(len(history.versions))]
+            entries = history.log_entries()
             grid = build_grid(history)
         except Exception as error:  # shown in the UI, never a traceback
             self.app.call_from_thread(self.show_error, error)
             return
-        self.app.call_from_thread(self.show, history, steps, grid)
+        self.app.call_from_thread(self.show, history, entries, grid)
 
     def show_error(self, error: Exception) -> None:
         self.query_one("#timeline").loading = False
         self.query_one("#timeline-title", Static).update(f"[b]{self.policy}[/b]  [red]{error}[/]")
         self.app.report_error(error)
 
-    def show(self, history: History, steps, grid: Grid) -> None:
+    def show(self, history: History, entries: list[LogEntry], grid: Grid) -> None:
         self.history, self.grid = history, grid
         self.query_one("#timeline").loading = False
         count = len(history.versions)
@@ -75,17 +77,15 @@ class TimelineScreen(Screen):
         )
         versions = self.query_one("#versions", DataTable)
         versions.add_columns("#", "effective", "precision", "source", "volume", "what changed")
-        sizes = [
-            sum(1 for change in step.changes if change.kind != "unchanged") if step else 0
-            for step in steps
-        ]
-        for index, (version, step) in enumerate(zip(history.versions, steps, strict=True)):
+        sizes = [sum(entry.counts.get(kind, 0) for kind in CHANGE_KINDS) for entry in entries]
+        for index, entry in enumerate(entries):
+            version = entry.version
             source = "extraction change" if version.source.extraction_change else (
                 (version.source.archived_on and f"archived {version.source.archived_on}")
                 or (version.source.recorded_on and f"recorded {version.source.recorded_on}")
                 or version.source.file_name or ""
             )  # fmt: skip
-            summary = change_summary(step) if step else "first version"
+            summary = entry.summary
             versions.add_row(
                 str(index + 1), version.effective.short, version.effective.precision, source,
                 volume_bar(sizes[index], max(sizes)), summary, key=str(index),
