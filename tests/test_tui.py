@@ -124,3 +124,24 @@ def test_unknown_policy_is_a_clear_error(demo_archive):
 
     result = run_tracker("tui", "nobody/privacy", cwd=demo_archive)
     assert result.code == 1 and "unknown policy" in result.err and "Traceback" not in result.err
+
+
+@pytest.mark.asyncio
+async def test_markup_in_policy_text_is_shown_literally(tmp_path):
+    from conftest import run_tracker
+
+    archive = tmp_path / "archive"
+    run_tracker("init", str(archive))
+    for day, extra in ((1, ""), (2, " We now also keep [$success]logs[/] for 30 days.")):
+        source = tmp_path / f"v{day}.md"
+        source.write_text(f"Effective date: May {day}, 2020\n\n## Data [beta] rights\n\nYou may [b]ask[/b] us.{extra}\n")
+        assert run_tracker("add", str(source), "--policy", "acme/privacy", "--archive", str(archive)).code == 0
+    app = TrackerApp(Archive(archive), "acme/privacy")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        grid = cells(app.screen.query_one("#grid", DataTable))
+        assert any(row[0] == "Data [beta] rights" for row in grid)
+        await pilot.press("enter")
+        await settle(pilot, app)
+        rows = cells(app.screen.query_one("#changes", DataTable))
+        assert any("Data [beta] rights" in row[1] for row in rows)

@@ -7,6 +7,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
+from textual.markup import escape
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
@@ -16,6 +17,7 @@ from tracker.model import Change, Comparison
 from tracker.tui.widgets import (
     KIND_STYLE,
     SIGNIFICANCE_ORDER,
+    cell,
     change_titles,
     inline_diff,
     plain_section_text,
@@ -89,7 +91,7 @@ class DiffScreen(Screen):
         summary = change_summary(comparison)
         summary = summary if len(summary) <= 220 else summary[:217] + "…"
         self.query_one("#diff-title", Static).update(
-            f"[b]{self.history.policy}[/b]  {old.effective.short} → {new.effective.short}\n{summary}"
+            f"[b]{self.history.policy}[/b]  {old.effective.short} → {new.effective.short}\n{escape(summary)}"
         )
         table = self.query_one("#changes", DataTable)
         table.add_columns("kind", "section", "topic", "significance")
@@ -114,9 +116,9 @@ class DiffScreen(Screen):
         for number, change in enumerate(changes):
             table.add_row(
                 Text(change.kind, style=KIND_STYLE.get(change.kind, "")),
-                change_titles(change),
-                change.topic or "",
-                change.significance,
+                cell(change_titles(change)),
+                cell(change.topic or ""),
+                cell(change.significance),
                 key=str(number),
             )
         if not changes:

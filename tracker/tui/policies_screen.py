@@ -6,10 +6,12 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.markup import escape
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
 from tracker.model import PolicySummary
+from tracker.tui.widgets import cell
 
 
 class PoliciesScreen(Screen):
@@ -32,7 +34,9 @@ class PoliciesScreen(Screen):
         yield Header()
         with Vertical(id="policies"):
             yield Static("", id="policies-title", classes="title")
-            yield Input(placeholder="type to filter policies (/)", id="filter")
+            yield Input(
+                placeholder="type to filter policies (/)", id="filter", select_on_focus=False
+            )
             yield DataTable(id="policies-table", cursor_type="row", zebra_stripes=True)
             yield Static("", id="policies-empty", classes="message")
         yield Footer()
@@ -42,7 +46,7 @@ class PoliciesScreen(Screen):
         table.add_columns("policy", "versions", "first", "last", "last substantive change")
         self.policies = self.app.archive.policies()
         self.query_one("#policies-title", Static).update(
-            f"[b]{len(self.policies)} policies[/b] in {self.app.archive.path.name}  ·  enter opens, / filters, ? help"
+            f"[b]{len(self.policies)} policies[/b] in {escape(self.app.archive.path.name)}  ·  enter opens, / filters, ? help"
         )
         if not self.policies:
             self.query_one("#policies-empty", Static).update(
@@ -59,13 +63,10 @@ class PoliciesScreen(Screen):
         for summary in self.policies:
             if all(word in summary.policy for word in words):
                 table.add_row(
-                    summary.policy,
-                    str(summary.versions),
-                    summary.first.short,
-                    summary.last.short,
-                    self.last_substantive.get(summary.policy, "…" if summary.versions > 1 else "—"),
+                    *map(cell, (summary.policy, summary.versions, summary.first.short, summary.last.short,
+                                self.last_substantive.get(summary.policy, "…" if summary.versions > 1 else "—"))),
                     key=summary.policy,
-                )
+                )  # fmt: skip
 
     @work(thread=True, exclusive=True)
     def find_substantive_changes(self) -> None:

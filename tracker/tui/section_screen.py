@@ -7,6 +7,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
+from textual.markup import escape
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
@@ -32,7 +33,7 @@ class SectionHistoryScreen(Screen):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(
-            f"[b]{self.history.policy}[/b]  section history: [b]{self.row.title}[/b]",
+            f"[b]{self.history.policy}[/b]  section history: [b]{escape(self.row.title)}[/b]",
             classes="title",
         )
         yield VerticalScroll(Static(id="steps"), id="section-history")

@@ -6,12 +6,13 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.markup import escape
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from tracker.history import History, LogEntry
 from tracker.timeline import Grid, build_grid
-from tracker.tui.widgets import kind_cell, volume_bar
+from tracker.tui.widgets import cell, kind_cell, volume_bar
 
 CHANGE_KINDS = ("modified", "renamed", "moved", "split", "merged", "added", "removed")
 
@@ -62,7 +63,9 @@ class TimelineScreen(Screen):
 
     def show_error(self, error: Exception) -> None:
         self.query_one("#timeline").loading = False
-        self.query_one("#timeline-title", Static).update(f"[b]{self.policy}[/b]  [red]{error}[/]")
+        self.query_one("#timeline-title", Static).update(
+            f"[b]{self.policy}[/b]  [red]{escape(str(error))}[/]"
+        )
         self.app.report_error(error)
 
     def show(self, history: History, entries: list[LogEntry], grid: Grid) -> None:
@@ -87,15 +90,18 @@ class TimelineScreen(Screen):
             )  # fmt: skip
             summary = entry.summary
             versions.add_row(
-                str(index + 1), version.effective.short, version.effective.precision, source,
-                volume_bar(sizes[index], max(sizes)), summary, key=str(index),
+                *map(cell, (index + 1, version.effective.short, version.effective.precision, source,
+                            volume_bar(sizes[index], max(sizes)), summary)),
+                key=str(index),
             )  # fmt: skip
         table = self.query_one("#grid", DataTable)
         table.add_column("section", key="section", width=40)
         for index in range(len(grid.versions)):
             table.add_column(str(index + 1), key=f"v{index}", width=max(2, len(str(index + 1))))
         for number, row in enumerate(grid.rows):
-            table.add_row(row.title[:40], *(kind_cell(cell) for cell in row.cells), key=str(number))
+            table.add_row(
+                cell(row.title[:40]), *(kind_cell(kind) for kind in row.cells), key=str(number)
+            )
         versions.move_cursor(row=count - 1)
         versions.focus()
 

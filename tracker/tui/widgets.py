@@ -18,6 +18,11 @@ SIGNIFICANCE_ORDER = {"substantive": 0, "minor": 1, "cosmetic": 2, "none": 3}
 BARS = " ▁▂▃▄▅▆▇█"
 
 
+def cell(value: object) -> Text:
+    """A DataTable cell shown literally: DataTable reads plain strings as markup."""
+    return Text(str(value))
+
+
 def kind_cell(kind: str | None) -> Text:
     if kind is None:
         return Text(" ")
