@@ -387,6 +387,8 @@ def _document_title(headings: list[_Heading], lines: list[str]) -> tuple[str, li
                 if other.style == "atx" and other.markup_level == heading.markup_level
             )
             == 1
+            and len(headings) > 1
+            and (heading.markup_level == 1 or _DOCUMENT_TITLE_WORDS.search(heading.title) is not None)
         )
         looks_like_title = _DOCUMENT_TITLE_WORDS.search(heading.title) is not None
         if not before_is_header or not ((unique_top and position == 0) or looks_like_title):
