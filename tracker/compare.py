@@ -286,33 +286,31 @@ class _Flows:
         from rapidfuzz import fuzz
         from rapidfuzz.process import cdist
 
-        taken = set(pairs.values())
-        old_paragraphs = _long_paragraphs([unit for unit in old_units if unit.index not in pairs])
-        new_paragraphs = _long_paragraphs([unit for unit in new_units if unit.index not in taken])
-        old_paragraphs += _long_paragraphs(
-            [old_units[a] for a in pairs if old_units[a].key != new_units[pairs[a]].key]
-        )
-        new_paragraphs += _long_paragraphs(
-            [new_units[b] for a, b in pairs.items() if old_units[a].key != new_units[b].key]
-        )
+        identical_old = {a for a, b in pairs.items() if old_units[a].key == new_units[b].key}
+        identical_new = {pairs[a] for a in identical_old}
+        old_all = _long_paragraphs(old_units)
+        new_all = _long_paragraphs(new_units)
+        old_changed = [paragraph for paragraph in old_all if paragraph[0] not in identical_old]
+        new_changed = [paragraph for paragraph in new_all if paragraph[0] not in identical_new]
         vocabulary: dict[str, str] = {}
-        old_codes = [_encode(words, vocabulary) for _, _, words in old_paragraphs]
-        new_codes = [_encode(words, vocabulary) for _, _, words in new_paragraphs]
-        scores = cdist(old_codes, new_codes, scorer=fuzz.ratio) if old_codes and new_codes else []
-        old_best = [
-            (unit, text, len(words), _best_per_unit(scores[row], new_paragraphs))
-            for row, (unit, text, words) in enumerate(old_paragraphs)
-        ]
-        columns = list(zip(*scores, strict=True)) if old_codes and new_codes else []
-        new_best = [
-            (
-                unit,
-                text,
-                len(words),
-                _best_per_unit(columns[column], old_paragraphs) if columns else {},
+        codes = {id(p): _encode(p[2], vocabulary) for p in (*old_all, *new_all)}
+
+        def best_homes(paragraphs_from, paragraphs_to):
+            """Each changed paragraph's best score in every section of the other version."""
+            if not paragraphs_from or not paragraphs_to:
+                return [(unit, text, len(words), {}) for unit, text, words in paragraphs_from]
+            scores = cdist(
+                [codes[id(p)] for p in paragraphs_from],
+                [codes[id(p)] for p in paragraphs_to],
+                scorer=fuzz.ratio,
             )
-            for column, (unit, text, words) in enumerate(new_paragraphs)
-        ]
+            return [
+                (unit, text, len(words), _best_per_unit(scores[row], paragraphs_to))
+                for row, (unit, text, words) in enumerate(paragraphs_from)
+            ]
+
+        old_best = best_homes(old_changed, new_all)
+        new_best = best_homes(new_changed, old_all)
         return cls(
             old_best, new_best, _living(old_best), _living(new_best),
             {unit.index: len(unit.words) for unit in old_units},
@@ -504,6 +502,12 @@ def _home(
         return targets[0]
     if targets:
         return targets
+    if not sizes[unit.index]:
+        namesake = next(
+            (candidate.index for candidate in other if candidate.title_key == unit.title_key), None
+        )
+        if namesake is not None:
+            return namesake  # a heading with no text of its own, still there under the same title
     previous = unit.index - 1
     if previous >= 0 and previous in pairs:
         overlap = _containment(unit, other[pairs[previous]])

@@ -41,7 +41,7 @@ _DATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 _CUES: tuple[tuple[int, re.Pattern[str]], ...] = tuple(
     (rank, re.compile(pattern, re.IGNORECASE))
     for rank, pattern in (
-        (0, r"\beffective(?:\s+date)?\b|\bin\s+effect\b|\btakes?\s+effect\b"),
+        (0, r"\beffective(?:\s+date)?\b|\b(?:in|into)\s+effect\b|\b(?:takes?|took)\s+effect\b"),
         (1, r"\blast\s+(?:updated|modified|revised|changed|amended|reviewed)\b"),
         (2, r"\b(?:updated|revised|modified|amended|dated|version\s+date)\b"),
     )
@@ -107,8 +107,17 @@ def _date_after(line: str, start: int) -> EffectiveDate | None:
             continue
         parsed = _to_date(match.group(0), precision)
         if parsed:
-            return EffectiveDate(parsed, precision, " ".join(line.split()))
+            return EffectiveDate(parsed, precision, _sentence_around(line, start))
     return None
+
+
+def _sentence_around(line: str, position: int) -> str:
+    """The sentence of `line` holding `position`, as the words the date came from."""
+    starts = [match.end() for match in re.finditer(r"[.!?]\s+(?=[A-Z*_])", line[:position])]
+    begin = starts[-1] if starts else 0
+    end_match = re.search(r"[.!?](?:\s|$)", line[position:])
+    end = position + end_match.end() if end_match else len(line)
+    return " ".join(line[begin:end].split())[:200]
 
 
 def _only_filler(between: str) -> bool:
