@@ -8,8 +8,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
-
 from conftest import OTA_BUNDLE, git, run_tracker
+
 from tracker.archive import Archive
 from tracker.history import History
 from tracker.sections import paragraphs
@@ -33,11 +33,15 @@ def ota_archive(tmp_path_factory, ota_clone) -> Path:
 
 
 def versions(archive: Path, policy: str) -> list[dict]:
-    return json.loads(run_tracker("log", policy, "--json", "--archive", str(archive)).out)["versions"]
+    return json.loads(run_tracker("log", policy, "--json", "--archive", str(archive)).out)[
+        "versions"
+    ]
 
 
 def test_every_version_with_its_policy(ota_archive):
-    listing = json.loads(run_tracker("list", "--json", "--archive", str(ota_archive)).out)["policies"]
+    listing = json.loads(run_tracker("list", "--json", "--archive", str(ota_archive)).out)[
+        "policies"
+    ]
     assert {(p["policy"], p["versions"]) for p in listing} == {
         ("quora/privacy-policy", 36), ("bluesky/privacy-policy", 10),
         ("twitter/privacy-policy", 9), ("bereal/privacy-policy", 4),
@@ -50,11 +54,21 @@ SPOT_CHECKS = [
     ("quora/privacy-policy", "9dbddec2", "2022-06-15", "day"),  # Last Updated: June 15, 2022
     ("quora/privacy-policy", "5d6f3511", "2023-07-24", "day"),  # Last Updated: Jul 24, 2023
     ("quora/privacy-policy", "4080298d", "2023-08-25", "day"),  # Effective date: August 25, 2023
-    ("bluesky/privacy-policy", "0d371cc", "2024-02-05", "day"),  # #### Last Updated: February 5, 2024
+    (
+        "bluesky/privacy-policy",
+        "0d371cc",
+        "2024-02-05",
+        "day",
+    ),  # #### Last Updated: February 5, 2024
     ("bluesky/privacy-policy", "7fbd437", "2024-05-22", "day"),
     ("bluesky/privacy-policy", "7f3301d", "2025-08-14", "day"),
     ("twitter/privacy-policy", "6bc7302", "2022-06-10", "day"),  # **Effective: June 10, 2022**
-    ("twitter/privacy-policy", "84ee25f", "2023-05-18", "day"),  # will go into effect on May 18, 2023
+    (
+        "twitter/privacy-policy",
+        "84ee25f",
+        "2023-05-18",
+        "day",
+    ),  # will go into effect on May 18, 2023
     ("twitter/privacy-policy", "3d91b03", "2023-09-22", "day"),  # posted before it took effect
     ("twitter/privacy-policy", "3adefa1", "2023-09-29", "day"),
     ("bereal/privacy-policy", "1764933", "2025-08-01", "month"),  # Last updated: August 2025
@@ -64,7 +78,9 @@ SPOT_CHECKS = [
 
 @pytest.mark.parametrize(("policy", "commit", "date", "precision"), SPOT_CHECKS)
 def test_effective_dates_spot_checked(ota_archive, policy, commit, date, precision):
-    version = next(v for v in versions(ota_archive, policy) if v["origin_commit"].startswith(commit))
+    version = next(
+        v for v in versions(ota_archive, policy) if v["origin_commit"].startswith(commit)
+    )
     assert (version["effective_date"], version["date_precision"]) == (date, precision)
 
 
@@ -72,7 +88,9 @@ def test_provenance_recorded_dates_and_extraction_changes(ota_archive, ota_clone
     quora = versions(ota_archive, "quora/privacy-policy")
     upgrade = next(v for v in quora if v["origin_commit"].startswith("15a352d5"))
     assert upgrade["extraction_change"] is True and upgrade["recorded_on"] == "2025-10-23"
-    assert upgrade["origin_link"].startswith("https://github.com/OpenTermsArchive/pga-snapshots/commit/")
+    assert upgrade["origin_link"].startswith(
+        "https://github.com/OpenTermsArchive/pga-snapshots/commit/"
+    )
     assert sum(1 for v in quora if v["extraction_change"]) == 5  # 3 upgrades and 2 refilters
     for version in quora:
         committed = git(ota_clone, "log", "-1", "--format=%cs", version["origin_commit"]).strip()
@@ -91,9 +109,29 @@ def test_second_import_adds_nothing_and_archive_verifies(ota_archive, ota_clone)
 def test_incremental_import_and_filters(tmp_path, ota_clone):
     archive = tmp_path / "archive"
     run_tracker("init", str(archive))
-    first = run_tracker("import", "ota", str(ota_clone), "--service", "bluesky", "--since", "2025-01-01", "--archive", str(archive), "--json")
+    first = run_tracker(
+        "import",
+        "ota",
+        str(ota_clone),
+        "--service",
+        "bluesky",
+        "--since",
+        "2025-01-01",
+        "--archive",
+        str(archive),
+        "--json",
+    )
     assert json.loads(first.out)["added"] == 6  # bluesky versions recorded since 2025
-    rest = run_tracker("import", "ota", str(ota_clone), "--type", "Privacy Policy", "--archive", str(archive), "--json")
+    rest = run_tracker(
+        "import",
+        "ota",
+        str(ota_clone),
+        "--type",
+        "Privacy Policy",
+        "--archive",
+        str(archive),
+        "--json",
+    )
     assert json.loads(rest.out)["added"] == 53
 
 
@@ -101,8 +139,13 @@ def test_undated_text_takes_its_recorded_date(tmp_path):
     repository = tmp_path / "versions"
     subprocess.run(["git", "init", "-q", "-b", "main", str(repository)], check=True)
     (repository / "Acme").mkdir()
-    (repository / "Acme" / "Terms of Service.md").write_text("Terms of Service\n\n## Use\n\nBe nice to each other.\n")
-    env = {"GIT_COMMITTER_DATE": "2024-03-05T10:00:00+00:00", "GIT_AUTHOR_DATE": "2024-03-05T10:00:00+00:00"}
+    (repository / "Acme" / "Terms of Service.md").write_text(
+        "Terms of Service\n\n## Use\n\nBe nice to each other.\n"
+    )
+    env = {
+        "GIT_COMMITTER_DATE": "2024-03-05T10:00:00+00:00",
+        "GIT_AUTHOR_DATE": "2024-03-05T10:00:00+00:00",
+    }
     subprocess.run(["git", "-C", str(repository), "add", "."], check=True)
     subprocess.run(["git", "-C", str(repository), "-c", "user.name=OTA", "-c", "user.email=o@example.invalid", "commit", "-qm",
                     "First record of Acme Terms of Service"], check=True, env={**__import__("os").environ, **env})  # fmt: skip
@@ -111,19 +154,33 @@ def test_undated_text_takes_its_recorded_date(tmp_path):
     assert run_tracker("import", "ota", str(repository), "--archive", str(archive)).code == 0
     [version] = versions(archive, "acme/terms-of-service")
     assert (version["effective_date"], version["date_precision"]) == ("2024-03-05", "recorded")
-    assert "(recorded)" in run_tracker("log", "acme/terms-of-service", "--archive", str(archive)).out
+    assert (
+        "(recorded)" in run_tracker("log", "acme/terms-of-service", "--archive", str(archive)).out
+    )
 
 
 def test_not_a_repository_is_a_clear_error(tmp_path, archive):
     result = run_tracker("import", "ota", str(tmp_path), "--archive", str(archive))
-    assert result.code == 1 and "not a git repository" in result.err and len(result.err.splitlines()) == 1
+    assert (
+        result.code == 1
+        and "not a git repository" in result.err
+        and len(result.err.splitlines()) == 1
+    )
 
 
 def _present(text: str, document_text: str) -> bool:
     return " ".join(text.split()) in " ".join(document_text.split())
 
 
-@pytest.mark.parametrize("policy", ["quora/privacy-policy", "bluesky/privacy-policy", "twitter/privacy-policy", "bereal/privacy-policy"])
+@pytest.mark.parametrize(
+    "policy",
+    [
+        "quora/privacy-policy",
+        "bluesky/privacy-policy",
+        "twitter/privacy-policy",
+        "bereal/privacy-policy",
+    ],
+)
 def test_no_false_removals_between_consecutive_versions(ota_archive, policy):
     """For every consecutive pair, no section is `removed` while its text is still in the new version."""
     history = History(Archive(ota_archive), policy)
@@ -132,8 +189,14 @@ def test_no_false_removals_between_consecutive_versions(ota_archive, policy):
         for change in history.step(index).changes:
             if change.kind != "removed":
                 continue
-            kept = [p for p in paragraphs(change.old[0].text) if len(p.split()) >= 8 and _present(p, new_text)]
-            assert not kept, f"{policy} v{index}: {change.old[0].title!r} reported removed but its text is still there"
+            kept = [
+                p
+                for p in paragraphs(change.old[0].text)
+                if len(p.split()) >= 8 and _present(p, new_text)
+            ]
+            assert not kept, (
+                f"{policy} v{index}: {change.old[0].title!r} reported removed but its text is still there"
+            )
 
 
 def test_contents_link_lists_are_not_sections(ota_archive):

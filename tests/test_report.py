@@ -1,0 +1,132 @@
+"""The changelog report through the real CLI: Markdown, HTML and JSON."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+
+import jsonschema
+import pytest
+from conftest import run_tracker
+
+
+def report(archive, *args):
+    result = run_tracker("report", *args, "--archive", str(archive))
+    assert result.code == 0, result.err
+    return result.out
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "json"])
+def test_each_format_tells_the_headline_changes(demo_archive, fmt):
+    text = report(demo_archive, "mesosphere/privacy", "--format", fmt)
+    assert "contact@dcos.io" in text and "contact@mesosphere.com" in text
+    assert "Is Personal Information about me secure?" in text and "SECURITY" in text
+    assert "renamed" in text
+
+
+def test_json_follows_the_shipped_schema(demo_archive):
+    schema = json.loads(run_tracker("report", "--schema").out)
+    document = json.loads(report(demo_archive, "--format", "json"))
+    jsonschema.validate(document, schema)
+    mesosphere = next(p for p in document["policies"] if p["policy"] == "mesosphere/privacy")
+    second = mesosphere["versions"][1]
+    assert (second["effective_date"], second["date_precision"]) == ("2018-05-01", "month")
+    assert len(second["sha256"]) == 64 and len(second["commit"]) == 40
+    renamed = next(c for c in second["diff"]["changes"] if c["new"] == ["SECURITY"])
+    assert renamed["kind"] == "renamed" and renamed["old"] == [
+        "Is Personal Information about me secure?"
+    ]
+
+
+def test_since_keeps_the_baseline_and_later_changes(demo_archive):
+    document = json.loads(
+        report(demo_archive, "mesosphere/privacy", "--since", "2017-01-01", "--format", "json")
+    )
+    versions = document["policies"][0]["versions"]
+    assert [(v["effective_date"], v["baseline"], v["diff"] is None) for v in versions] == [
+        ("2016-04-19", True, True), ("2018-05-01", False, False),
+    ]  # fmt: skip
+    assert document["since"] == "2017-01-01"
+
+
+def test_several_policies_and_a_single_version(demo_archive):
+    text = report(demo_archive, "mesosphere/privacy", "dotcloud/privacy", "--format", "md")
+    assert "## mesosphere/privacy" in text and "## dotcloud/privacy" in text
+    assert "first version in the archive (18 sections)" in text
+
+
+def test_markdown_escapes_policy_text_and_shows_redlines(demo_archive):
+    text = report(demo_archive, "mesosphere/privacy", "--format", "md")
+    assert "~~" in text and "**" in text  # deletions struck, insertions bold
+    assert "| 2 | May 2018 | month |" in text
+    assert "](mailto:" not in text.split("#### Moved passages")[0].split("Substantive changes")[
+        1
+    ].replace("\\](", "")
+
+
+def test_hostile_policy_text_is_escaped(archive, tmp_path):
+    hostile = tmp_path / "hostile.md"
+    hostile.write_text(
+        "Effective date: May 1, 2020\n\n## Data *we* collect_here\n\n"
+        "We say <script>alert(1)</script> and <img src=x onerror=alert(2)> here.\n"
+    )
+    later = tmp_path / "later.md"
+    later.write_text(
+        hostile.read_text()
+        .replace("May 1", "June 1")
+        .replace("here.", "there <iframe src=x></iframe>.")
+    )
+    run_tracker(
+        "add", str(hostile), str(later), "--policy", "evil/privacy", "--archive", str(archive)
+    )
+    html = report(archive, "--format", "html")
+    assert "<script>alert" not in html and "<img src=x" not in html and "<iframe" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    markdown = report(archive, "--format", "md")
+    assert "\\<script>" in markdown and "\\*we\\*" in markdown and "collect\\_here" in markdown
+
+
+def test_output_file_and_format_from_suffix(demo_archive, tmp_path):
+    target = tmp_path / "out" / "report.html"
+    result = run_tracker(
+        "report", "mesosphere/privacy", "-o", str(target), "--archive", str(demo_archive)
+    )
+    assert result.code == 0 and result.out == "" and "report written to" in result.err
+    html = target.read_text()
+    assert html.startswith("<!doctype html>") and "<style>" in html and "<script" not in html
+    assert 'id="policy-mesosphere-privacy-v2"' in html and "@media print" in html
+
+
+def test_unknown_policy_and_bad_since(demo_archive):
+    assert "unknown policy" in run_tracker("report", "nobody/x", "--archive", str(demo_archive)).err
+    result = run_tracker("report", "--since", "soon", "--archive", str(demo_archive))
+    assert result.code == 1 and "cannot read the date" in result.err
+
+
+@pytest.mark.skipif(
+    shutil.which("chromium") is None, reason="needs Debian's chromium (installed by .ci/run)"
+)
+def test_html_renders_in_chromium_without_console_errors(demo_archive, tmp_path):
+    target = tmp_path / "report.html"
+    run_tracker("report", "-o", str(target), "--archive", str(demo_archive))
+    flags = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+             "--disable-background-networking", "--disable-component-update", "--disable-sync",
+             f"--user-data-dir={tmp_path / 'profile'}", "--enable-logging=stderr", "--v=0"]  # fmt: skip
+    dom = subprocess.run(
+        ["chromium", *flags, "--dump-dom", target.as_uri()],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert dom.returncode == 0
+    assert "Policy changelog" in dom.stdout and "mesosphere/privacy" in dom.stdout
+    console = [line for line in dom.stderr.splitlines() if "CONSOLE" in line or "Uncaught" in line]
+    assert console == []
+    shot = tmp_path / "report.png"
+    subprocess.run(
+        ["chromium", *flags, "--window-size=1200,1600", f"--screenshot={shot}", target.as_uri()],
+        capture_output=True,
+        timeout=120,
+    )
+    assert shot.stat().st_size > 10_000
