@@ -226,8 +226,16 @@ class Identified:
     reason: str
 
 
+_UNDECOMPOSABLE = str.maketrans(
+    {"ß": "ss", "Ł": "L", "ł": "l", "Æ": "AE", "æ": "ae", "Ø": "O", "ø": "o", "Đ": "D", "đ": "d",
+     "Þ": "Th", "þ": "th", "Œ": "OE", "œ": "oe", "ı": "i"}
+)  # fmt: skip
+
+
 def slugify(text: str) -> str:
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    """Lower-case ASCII words joined by dashes; letters like ß, Ł, Æ spelled out, accents dropped."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(_UNDECOMPOSABLE))
+    ascii_text = decomposed.encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:60].strip("-")
 
 

@@ -17,6 +17,7 @@ its id across versions.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass, replace
 from itertools import pairwise
@@ -127,9 +128,10 @@ def parse_document(text: str) -> Document:
     lines = _split_glued_headings(normalise_text(text).split("\n"))
     headings = _find_headings(lines)
     headings, contents = _drop_contents_runs(headings, lines)
-    title, headings, title_end = _document_title(headings, lines)
+    headings = _drop_introduced_lists(headings, lines)
+    title, headings, title_lines = _document_title(headings, lines)
     levels = _levels(headings)
-    sections, preamble = _build_sections(lines, headings, levels, title_end)
+    sections, preamble = _build_sections(lines, headings, levels, title_lines)
     if not title:
         title, preamble = _title_from_first_line(preamble)
     sections, warnings = _recover_contents_entries(sections, contents)
@@ -318,8 +320,8 @@ def _number_depth(number: str) -> float:
         return 0.5
     if lowered.startswith("section"):
         return 0.75
-    if re.fullmatch(r"[ivxlc]+\.?", lowered) and not re.fullmatch(r"[a-z]\)?|\([a-z]\)", lowered):
-        return 0.6
+    if re.fullmatch(r"[IVXLC]+", number.rstrip(".")):
+        return 0.6  # I. II. IV. (upper case); a lone `a)` or `(c)` is a list level below
     if "(" in lowered or lowered.endswith(")"):
         return 4.0
     return float(len([part for part in re.split(r"\\?\.", number) if part]))
@@ -362,14 +364,53 @@ def _drop_contents_runs(
     return [heading for heading in headings if id(heading) not in dropped], contents
 
 
+def _drop_introduced_lists(headings: list[_Heading], lines: list[str]) -> list[_Heading]:
+    """`We collect the following:` then `1. Your name`, `2. Your email`: a list, not headings."""
+    dropped: set[int] = set()
+    index = 0
+    while index < len(headings):
+        heading = headings[index]
+        if (
+            heading.style != "numbered"
+            or heading.run_in_body
+            or not _introduced(lines, heading.start)
+        ):
+            index += 1
+            continue
+        run = [heading]
+        while (
+            index + len(run) < len(headings)
+            and headings[index + len(run)].style == "numbered"
+            and headings[index + len(run)].markup_level == heading.markup_level
+            and _empty_between(lines, run[-1], headings[index + len(run)])
+        ):
+            run.append(headings[index + len(run)])
+        dropped.update(id(item) for item in run)
+        index += len(run)
+    return [heading for heading in headings if id(heading) not in dropped]
+
+
+def _introduced(lines: list[str], start: int) -> bool:
+    previous = next(
+        (line for line in reversed(lines[max(0, start - 3) : start]) if line.strip()), ""
+    )
+    return previous.rstrip().endswith(":")
+
+
 def _empty_between(lines: list[str], first: _Heading, second: _Heading) -> bool:
     return not first.run_in_body and not any(
         line.strip() for line in lines[first.end : second.start]
     )
 
 
-def _document_title(headings: list[_Heading], lines: list[str]) -> tuple[str, list[_Heading], int]:
-    """The leading heading(s) that name the document rather than a part of it."""
+def _document_title(
+    headings: list[_Heading], lines: list[str]
+) -> tuple[str, list[_Heading], range]:
+    """The leading heading(s) that name the document rather than a part of it.
+
+    The first one becomes the title; its lines leave the text. A second one (a subtitle
+    such as `**Acme Privacy Policy**`) and any text around them stay in the preamble.
+    """
     title_parts: list[str] = []
     consumed = 0
     for position, heading in enumerate(headings[:2]):
@@ -388,7 +429,9 @@ def _document_title(headings: list[_Heading], lines: list[str]) -> tuple[str, li
             )
             == 1
             and len(headings) > 1
-            and (heading.markup_level == 1 or _DOCUMENT_TITLE_WORDS.search(heading.title) is not None)
+            and (
+                heading.markup_level == 1 or _DOCUMENT_TITLE_WORDS.search(heading.title) is not None
+            )
         )
         looks_like_title = _DOCUMENT_TITLE_WORDS.search(heading.title) is not None
         if not before_is_header or not ((unique_top and position == 0) or looks_like_title):
@@ -397,9 +440,9 @@ def _document_title(headings: list[_Heading], lines: list[str]) -> tuple[str, li
             break
         title_parts.append(heading.title)
         consumed = position + 1
-    title_end = headings[consumed - 1].end if consumed else 0
     title = title_parts[0] if title_parts else ""
-    return title, headings[consumed:], title_end
+    title_lines = range(headings[0].start, headings[0].end) if consumed else range(0)
+    return title, headings[consumed:], title_lines
 
 
 def _title_from_first_line(preamble: str) -> tuple[str, str]:
@@ -440,10 +483,12 @@ def _rank_key(heading: _Heading, mixed: set[float], below_markup: float) -> tupl
 
 
 def _build_sections(
-    lines: list[str], headings: list[_Heading], levels: list[int], title_end: int
+    lines: list[str], headings: list[_Heading], levels: list[int], title_lines: range
 ) -> tuple[list[Section], str]:
     first_start = headings[0].start if headings else len(lines)
-    preamble = _body(lines[title_end:first_start])
+    preamble = _body(
+        [line for number, line in enumerate(lines[:first_start]) if number not in title_lines]
+    )
     sections: list[Section] = []
     stack: list[Section] = []
     used_ids: dict[str, int] = {}
@@ -473,8 +518,14 @@ def _build_sections(
 
 
 def _section_id(parent: Section | None, title: str) -> str:
-    slug = slugify(normalise_title(title)) or "section"
+    slug = slugify(normalise_title(title)) or _title_hash(title)
     return f"{parent.id}/{slug}" if parent else slug
+
+
+def _title_hash(title: str) -> str:
+    """A stable id for a title with no Latin letters: the same title, the same id."""
+    digest = hashlib.sha1(" ".join(title.split()).encode("utf-8")).hexdigest()[:8]
+    return f"section-{digest}"
 
 
 def _unique_id(section_id: str, used: dict[str, int]) -> str:
