@@ -133,23 +133,29 @@ def html_to_text(html: str, name: str = "input") -> str:
     Scripts, frames, forms, images and navigation are removed before conversion,
     so nothing executable or decorative survives.
     """
-    from bs4 import BeautifulSoup
     from markdownify import MarkdownConverter
 
     try:
-        soup = BeautifulSoup(html, "html.parser")
-        for tag in soup.find_all(_UNSAFE_TAGS):
-            tag.decompose()
-        for tag in soup.find_all(attrs={"aria-hidden": "true"}):
-            tag.decompose()
-        root = soup.find("main") or soup.find("article") or soup.body or soup
-        for header in root.find_all("header"):
-            if not header.find(re.compile(r"^h[1-6]$")):
-                header.decompose()
         converter = MarkdownConverter(heading_style="ATX", bullets="*", escape_misc=False)
-        return converter.convert_soup(root)
+        return converter.convert_soup(main_content(html))
     except RecursionError:
         raise InputError(f"{name}: the HTML is nested too deeply to read") from None
+
+
+def main_content(html: str):
+    """The page's main element, with scripts, frames, forms, images and navigation removed."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(html, "html.parser")
+    for tag in soup.find_all(_UNSAFE_TAGS):
+        tag.decompose()
+    for tag in soup.find_all(attrs={"aria-hidden": "true"}):
+        tag.decompose()
+    root = soup.find("main") or soup.find("article") or soup.body or soup
+    for header in root.find_all("header"):
+        if not header.find(re.compile(r"^h[1-6]$")):
+            header.decompose()
+    return root
 
 
 def normalise_text(text: str) -> str:
