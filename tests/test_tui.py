@@ -134,8 +134,15 @@ async def test_markup_in_policy_text_is_shown_literally(tmp_path):
     run_tracker("init", str(archive))
     for day, extra in ((1, ""), (2, " We now also keep [$success]logs[/] for 30 days.")):
         source = tmp_path / f"v{day}.md"
-        source.write_text(f"Effective date: May {day}, 2020\n\n## Data [beta] rights\n\nYou may [b]ask[/b] us.{extra}\n")
-        assert run_tracker("add", str(source), "--policy", "acme/privacy", "--archive", str(archive)).code == 0
+        source.write_text(
+            f"Effective date: May {day}, 2020\n\n## Data [beta] rights\n\nYou may [b]ask[/b] us.{extra}\n"
+        )
+        assert (
+            run_tracker(
+                "add", str(source), "--policy", "acme/privacy", "--archive", str(archive)
+            ).code
+            == 0
+        )
     app = TrackerApp(Archive(archive), "acme/privacy")
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot, app)
