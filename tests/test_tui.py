@@ -152,3 +152,17 @@ async def test_markup_in_policy_text_is_shown_literally(tmp_path):
         await settle(pilot, app)
         rows = cells(app.screen.query_one("#changes", DataTable))
         assert any("Data [beta] rights" in row[1] for row in rows)
+
+
+@pytest.mark.asyncio
+async def test_vim_keys_move_the_cursor(demo_archive):
+    app = TrackerApp(Archive(demo_archive))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        table = app.screen.query_one("#policies-table", DataTable)
+        await pilot.press("G")
+        assert table.cursor_row == table.row_count - 1
+        await pilot.press("k", "k", "j")
+        assert table.cursor_row == table.row_count - 2
+        await pilot.press("g")
+        assert table.cursor_row == 0

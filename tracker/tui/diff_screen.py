@@ -17,6 +17,8 @@ from tracker.model import Change, Comparison
 from tracker.tui.widgets import (
     KIND_STYLE,
     SIGNIFICANCE_ORDER,
+    TABLE_KEYS,
+    TableNavigation,
     cell,
     change_titles,
     inline_diff,
@@ -25,7 +27,7 @@ from tracker.tui.widgets import (
 )
 
 
-class DiffScreen(Screen):
+class DiffScreen(TableNavigation, Screen):
     BINDINGS = [
         Binding("v", "toggle_view", "Side by side ⇄ inline", id="toggle_view"),
         Binding("n", "next_change", "Next change", id="next_change"),
@@ -37,8 +39,7 @@ class DiffScreen(Screen):
         Binding("o", "follow_move", "Go to moved text", id="follow_move"),
         Binding("slash", "search", "Search", id="search"),
         Binding("escape", "clear", "Clear filters", show=False, id="clear"),
-        Binding("j", "cursor_down", "Down", show=False, id="down"),
-        Binding("k", "cursor_up", "Up", show=False, id="up"),
+        *TABLE_KEYS,
     ]
 
     def __init__(self, history: History, old_index: int, new_index: int) -> None:
@@ -192,14 +193,14 @@ class DiffScreen(Screen):
             self.show_change(change)
         self.notify("side by side" if self.side_by_side else "inline")
 
+    def current_table(self) -> DataTable:
+        return self.query_one("#changes", DataTable)
+
     def action_next_change(self) -> None:
-        self.query_one("#changes", DataTable).action_cursor_down()
+        self.action_cursor_down()
 
     def action_previous_change(self) -> None:
-        self.query_one("#changes", DataTable).action_cursor_up()
-
-    action_cursor_down = action_next_change
-    action_cursor_up = action_previous_change
+        self.action_cursor_up()
 
     def action_only(self, level: str) -> None:
         self.only = None if self.only == level else level

@@ -11,18 +11,15 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
 from tracker.model import PolicySummary
-from tracker.tui.widgets import cell
+from tracker.tui.widgets import TABLE_KEYS, TableNavigation, cell
 
 
-class PoliciesScreen(Screen):
+class PoliciesScreen(TableNavigation, Screen):
     BINDINGS = [
         Binding("enter", "open", "Open", id="open"),
         Binding("slash", "filter", "Filter", id="filter"),
         Binding("escape", "clear_filter", "Clear filter", show=False, id="clear_filter"),
-        Binding("j", "cursor_down", "Down", show=False, id="down"),
-        Binding("k", "cursor_up", "Up", show=False, id="up"),
-        Binding("g", "first", "First", show=False, id="first"),
-        Binding("G", "last", "Last", show=False, id="last"),
+        *TABLE_KEYS,
     ]
 
     def __init__(self) -> None:
@@ -125,15 +122,5 @@ class PoliciesScreen(Screen):
         self.query_one(Input).value = ""
         self.query_one(DataTable).focus()
 
-    def action_cursor_down(self) -> None:
-        self.query_one(DataTable).action_cursor_down()
-
-    def action_cursor_up(self) -> None:
-        self.query_one(DataTable).action_cursor_up()
-
-    def action_first(self) -> None:
-        self.query_one(DataTable).move_cursor(row=0)
-
-    def action_last(self) -> None:
-        table = self.query_one(DataTable)
-        table.move_cursor(row=table.row_count - 1)
+    def current_table(self) -> DataTable:
+        return self.query_one("#policies-table", DataTable)

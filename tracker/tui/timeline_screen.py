@@ -12,20 +12,17 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from tracker.history import History, LogEntry
 from tracker.timeline import Grid, build_grid
-from tracker.tui.widgets import cell, kind_cell, volume_bar
+from tracker.tui.widgets import TABLE_KEYS, TableNavigation, cell, kind_cell, volume_bar
 
 CHANGE_KINDS = ("modified", "renamed", "moved", "split", "merged", "added", "removed")
 
 
-class TimelineScreen(Screen):
+class TimelineScreen(TableNavigation, Screen):
     BINDINGS = [
         Binding("enter", "open", "Diff / section history", id="open"),
         Binding("space", "mark", "Mark to compare", id="mark"),
         Binding("tab", "switch", "Versions ⇄ grid", id="switch"),
-        Binding("j", "cursor_down", "Down", show=False, id="down"),
-        Binding("k", "cursor_up", "Up", show=False, id="up"),
-        Binding("g", "first", "First", show=False, id="first"),
-        Binding("G", "last", "Last", show=False, id="last"),
+        *TABLE_KEYS,
     ]
 
     def __init__(self, policy: str) -> None:
@@ -149,22 +146,9 @@ class TimelineScreen(Screen):
         target = "#grid" if self.focused is self.query_one("#versions") else "#versions"
         self.query_one(target, DataTable).focus()
 
-    def _table(self) -> DataTable:
+    def current_table(self) -> DataTable:
         return (
             self.focused
             if isinstance(self.focused, DataTable)
             else self.query_one("#versions", DataTable)
         )
-
-    def action_cursor_down(self) -> None:
-        self._table().action_cursor_down()
-
-    def action_cursor_up(self) -> None:
-        self._table().action_cursor_up()
-
-    def action_first(self) -> None:
-        self._table().move_cursor(row=0)
-
-    def action_last(self) -> None:
-        table = self._table()
-        table.move_cursor(row=table.row_count - 1)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from rich.text import Text
+from textual.binding import Binding
+from textual.widgets import DataTable
 
 from tracker.model import Change, WordOp
 
@@ -79,3 +81,31 @@ def plain_section_text(change: Change) -> Text:
     sections = change.new or change.old
     style = "green" if change.kind == "added" else "red strike" if change.kind == "removed" else ""
     return Text("\n\n".join(section.text for section in sections), style=style)
+
+
+TABLE_KEYS = [
+    Binding("j", "cursor_down", "Down", show=False, id="down"),
+    Binding("k", "cursor_up", "Up", show=False, id="up"),
+    Binding("g", "first", "First", show=False, id="first"),
+    Binding("G", "last", "Last", show=False, id="last"),
+]
+
+
+class TableNavigation:
+    """`j`/`k`/`g`/`G` on the screen's current table, as in lazygit and tig."""
+
+    def current_table(self) -> DataTable:
+        raise NotImplementedError
+
+    def action_cursor_down(self) -> None:
+        self.current_table().action_cursor_down()
+
+    def action_cursor_up(self) -> None:
+        self.current_table().action_cursor_up()
+
+    def action_first(self) -> None:
+        self.current_table().move_cursor(row=0)
+
+    def action_last(self) -> None:
+        table = self.current_table()
+        table.move_cursor(row=table.row_count - 1)
