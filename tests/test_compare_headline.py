@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from conftest import MESOSPHERE_2016, MESOSPHERE_2018
 
+from conftest import MESOSPHERE_2016, MESOSPHERE_2018
 from tracker.compare import compare
 from tracker.ingest import ingest_bytes
 from tracker.meaning import annotate, describe

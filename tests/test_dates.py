@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from conftest import SEEDS
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from conftest import SEEDS
 from tracker.dates import find_effective_date, parse_date_argument
 from tracker.errors import InputError
 from tracker.ingest import ingest_bytes

@@ -5,10 +5,10 @@ from __future__ import annotations
 import codecs
 
 import pytest
-from conftest import MESOSPHERE_2018
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from conftest import MESOSPHERE_2018
 from tracker.errors import InputError
 from tracker.ingest import MAX_INPUT_BYTES, decode, ingest_bytes, strip_junk_lines
 

@@ -8,8 +8,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import OTA_BUNDLE, git, run_tracker
 
+from conftest import OTA_BUNDLE, git, run_tracker
 from tracker.archive import Archive
 from tracker.history import History
 from tracker.sections import paragraphs

@@ -8,6 +8,7 @@ import subprocess
 
 import jsonschema
 import pytest
+
 from conftest import run_tracker
 
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from conftest import BALENA, DOTCLOUD, MESOSPHERE_2016, MESOSPHERE_2018, MIXPANEL
 
+from conftest import BALENA, DOTCLOUD, MESOSPHERE_2016, MESOSPHERE_2018, MIXPANEL
 from tracker.ingest import ingest_bytes
 from tracker.sections import parse_document
 

@@ -272,6 +272,9 @@ def _organisation(ingested: Ingested) -> tuple[str | None, str]:
 
 
 def _org_from_host(host: str) -> str | None:
+    """`www.mesosphere.com` -> `mesosphere`; an IP address or a one-label host names no one."""
+    if re.fullmatch(r"[\d.]+|\[?[0-9a-f:]+\]?", host.lower()):
+        return None
     labels = [label for label in host.lower().split(".") if label not in ("www", "m", "")]
     if len(labels) < 2:
         return None
