@@ -266,14 +266,31 @@ def _score_matrix(old_free: list[_Unit], new_free: list[_Unit], flows: _Flows) -
     return matrix
 
 
+@dataclass(frozen=True)
+class _Paragraph:
+    """A paragraph long enough to be followed (MIN_MOVE_WORDS words or more)."""
+
+    unit: int
+    text: str
+    words: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class _Homes:
+    """A changed paragraph and its best score in each section of the other version."""
+
+    paragraph: _Paragraph
+    best: dict[int, float]
+
+    def best_home(self) -> tuple[int, float] | None:
+        return max(self.best.items(), key=lambda item: item[1]) if self.best else None
+
+
 @dataclass
 class _Flows:
     """Where each paragraph's words went: the best-matching paragraph's section, both ways."""
 
-    old_paragraphs: list[
-        tuple[int, str, int, dict[int, float]]
-    ]  # unit, text, words, score per new unit
-    new_paragraphs: list[tuple[int, str, int, dict[int, float]]]
+    old_homes: list[_Homes]
     out_words: dict[int, dict[int, int]]
     in_words: dict[int, dict[int, int]]
     old_sizes: dict[int, int]
@@ -290,29 +307,31 @@ class _Flows:
         identical_new = {pairs[a] for a in identical_old}
         old_all = _long_paragraphs(old_units)
         new_all = _long_paragraphs(new_units)
-        old_changed = [paragraph for paragraph in old_all if paragraph[0] not in identical_old]
-        new_changed = [paragraph for paragraph in new_all if paragraph[0] not in identical_new]
+        old_changed = [paragraph for paragraph in old_all if paragraph.unit not in identical_old]
+        new_changed = [paragraph for paragraph in new_all if paragraph.unit not in identical_new]
         vocabulary: dict[str, str] = {}
-        codes = {id(p): _encode(p[2], vocabulary) for p in (*old_all, *new_all)}
+        codes = {id(p): _encode(p.words, vocabulary) for p in (*old_all, *new_all)}
 
-        def best_homes(paragraphs_from, paragraphs_to):
+        def best_homes(
+            paragraphs_from: list[_Paragraph], paragraphs_to: list[_Paragraph]
+        ) -> list[_Homes]:
             """Each changed paragraph's best score in every section of the other version."""
             if not paragraphs_from or not paragraphs_to:
-                return [(unit, text, len(words), {}) for unit, text, words in paragraphs_from]
+                return [_Homes(paragraph, {}) for paragraph in paragraphs_from]
             scores = cdist(
                 [codes[id(p)] for p in paragraphs_from],
                 [codes[id(p)] for p in paragraphs_to],
                 scorer=fuzz.ratio,
             )
             return [
-                (unit, text, len(words), _best_per_unit(scores[row], paragraphs_to))
-                for row, (unit, text, words) in enumerate(paragraphs_from)
+                _Homes(paragraph, _best_per_unit(scores[row], paragraphs_to))
+                for row, paragraph in enumerate(paragraphs_from)
             ]
 
         old_best = best_homes(old_changed, new_all)
         new_best = best_homes(new_changed, old_all)
         return cls(
-            old_best, new_best, _living(old_best), _living(new_best),
+            old_best, _living(old_best), _living(new_best),
             {unit.index: len(unit.words) for unit in old_units},
             {unit.index: len(unit.words) for unit in new_units},
         )  # fmt: skip
@@ -326,32 +345,31 @@ class _Flows:
         )
 
 
-def _best_per_unit(row, paragraphs: list[tuple[int, str, list[str]]]) -> dict[int, float]:
+def _best_per_unit(row, paragraphs: list[_Paragraph]) -> dict[int, float]:
     best: dict[int, float] = {}
     for column, score in enumerate(row):
-        unit = paragraphs[column][0]
+        unit = paragraphs[column].unit
         best[unit] = max(best.get(unit, 0.0), float(score) / 100)
     return best
 
 
-def _living(paragraphs: list[tuple[int, str, int, dict[int, float]]]) -> dict[int, dict[int, int]]:
+def _living(homes: list[_Homes]) -> dict[int, dict[int, int]]:
     """Words of each section whose paragraph lives on (similarity >= LIVE) in another section."""
     totals: dict[int, dict[int, int]] = defaultdict(lambda: defaultdict(int))
-    for unit, _, size, best in paragraphs:
-        if best:
-            other, score = max(best.items(), key=lambda item: item[1])
-            if score >= LIVE_THRESHOLD:
-                totals[unit][other] += size
+    for placed in homes:
+        home = placed.best_home()
+        if home and home[1] >= LIVE_THRESHOLD:
+            totals[placed.paragraph.unit][home[0]] += len(placed.paragraph.words)
     return totals
 
 
-def _long_paragraphs(units: list[_Unit]) -> list[tuple[int, str, list[str]]]:
+def _long_paragraphs(units: list[_Unit]) -> list[_Paragraph]:
     result = []
     for unit in units:
         for paragraph in paragraphs(unit.section.text):
-            words = _plain_words(paragraph)
+            words = _plain_words_cached(paragraph)
             if len(words) >= MIN_MOVE_WORDS:
-                result.append((unit.index, paragraph, words))
+                result.append(_Paragraph(unit.index, paragraph, words))
     return result
 
 
@@ -368,17 +386,18 @@ def _moves(
         for section in (*change.old, *change.new):
             group_of[id(section)] = number
     moves = []
-    for unit, text, _, best in flows.old_paragraphs:
-        if not best:
+    for placed in flows.old_homes:
+        best_home = placed.best_home()
+        if best_home is None:
             continue
-        target, score = max(best.items(), key=lambda item: item[1])
-        home = best.get(pairs.get(unit, -1), 0.0)
+        unit, (target, score) = placed.paragraph.unit, best_home
+        stays = placed.best.get(pairs.get(unit, -1), 0.0)
         source_section, target_section = old_units[unit].section, new_units[target].section
-        if score < MOVE_THRESHOLD or home >= STAY_THRESHOLD or score <= home:
+        if score < MOVE_THRESHOLD or stays >= STAY_THRESHOLD or score <= stays:
             continue
         if group_of.get(id(source_section)) == group_of.get(id(target_section)):
             continue
-        moves.append(Move(text, source_section, target_section, round(score, 3)))
+        moves.append(Move(placed.paragraph.text, source_section, target_section, round(score, 3)))
     return moves
 
 

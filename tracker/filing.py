@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
@@ -122,7 +121,3 @@ def prepare(
         sha256=text_sha256(ingested.text),
     )
     return Prepared(snapshot, raw.name, reason)
-
-
-def stdin_is_interactive() -> bool:
-    return os.isatty(sys.stdin.fileno()) if hasattr(sys.stdin, "fileno") else False

@@ -19,7 +19,7 @@ import datetime as dt
 import hashlib
 import json
 
-from tracker.model import EffectiveDate, Snapshot, Source
+from tracker.model import PRECISIONS, EffectiveDate, Snapshot, Source
 
 FENCE = "---"
 _SOURCE_FIELDS = (
@@ -79,6 +79,8 @@ def snapshot_from(content: str) -> Snapshot:
     """A whole snapshot read back from a file's content."""
     fields, text = parse(content)
     try:
+        if fields["date_precision"] not in PRECISIONS:
+            raise ValueError(f"unknown date precision {fields['date_precision']!r}")
         effective = EffectiveDate(
             dt.date.fromisoformat(str(fields["effective_date"])),
             str(fields["date_precision"]),

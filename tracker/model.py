@@ -119,16 +119,6 @@ class Document:
     sections: tuple[Section, ...]
     warnings: tuple[str, ...] = ()
 
-    def subtree_text(self, section: Section) -> str:
-        """The section's own text followed by all of its descendants' text."""
-        index = self.sections.index(section)
-        parts = [section.text]
-        for other in self.sections[index + 1 :]:
-            if other.level <= section.level:
-                break
-            parts.append(other.text)
-        return "\n".join(part for part in parts if part)
-
 
 @dataclass(frozen=True)
 class Fact:

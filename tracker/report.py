@@ -22,8 +22,6 @@ from tracker.meaning import anachronisms, describe, extract_facts
 from tracker.model import Change, Comparison, Version, WordOp
 from tracker.serialize import comparison_json, version_json
 
-FORMATS = ("md", "html", "json")
-
 
 @dataclass(frozen=True)
 class Step:
