@@ -447,6 +447,8 @@ def _document_title(
 
 def _title_from_first_line(preamble: str) -> tuple[str, str]:
     first, _, rest = preamble.partition("\n")
+    if _LIST_ITEM.match(first) or _LINK.search(first):
+        return "", preamble  # a contents entry or list item, not the document's name
     candidate = _clean_title(first)
     if len(candidate.split()) <= 8 and _DOCUMENT_TITLE_WORDS.search(candidate):
         return candidate, rest.strip("\n")
