@@ -290,6 +290,15 @@ class Archive:
             raise ArchiveError(
                 f"snapshot files in {self.path} were changed outside tracker; run `tracker verify`"
             ) from None
+        last = self._run(["log", "-1", "--format=%P%x1f%B", "HEAD"]).decode("utf-8", "replace")
+        parents, _, message = last.partition("\x1f")
+        if len(parents.split()) < 2 and not re.search(
+            r"^Tracker-(?:Policy|Archive-Format): ", message, re.M
+        ):
+            raise ArchiveError(
+                f"the last commit in {self.path} was not made by tracker (edited with plain git?); "
+                "run `tracker verify`"
+            )
         try:
             self._run(["diff-index", "--cached", "--quiet", "HEAD"])
         except ArchiveError:

@@ -510,7 +510,8 @@ def _home(
 
     Signals in order: its parent's successor, when it shares words with it (a heading
     that disappeared leaves its text under its parent); the sections holding at least
-    half of its words; its previous neighbour's successor, for a rewritten passage.
+    half of its words; its previous neighbour's successor, when part of its text provably
+    moved elsewhere and the rest shares words with that neighbour (a rewritten passage).
     """
     by_id = {candidate.section.id: candidate.index for candidate in own}
     parent = by_id.get(unit.section.parent or "")
@@ -529,9 +530,8 @@ def _home(
             return namesake  # a heading with no text of its own, still there under the same title
     previous = unit.index - 1
     if previous >= 0 and previous in pairs:
-        overlap = _containment(unit, other[pairs[previous]])
         partly_moved = sum(living.get(unit.index, {}).values()) >= 0.25 * sizes[unit.index]
-        if overlap >= 0.35 or (partly_moved and overlap >= 0.15):
+        if partly_moved and _containment(unit, other[pairs[previous]]) >= 0.15:
             return pairs[previous]
     return None
 

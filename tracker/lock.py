@@ -43,8 +43,13 @@ def _is_stale(path: Path) -> bool:
 
 
 @contextlib.contextmanager
-def exclusive(path: Path, timeout: float = 120.0) -> Iterator[bool]:
-    """Hold the lock at `path`; yields True when a stale lock was taken over."""
+def exclusive(path: Path, timeout: float | None = None) -> Iterator[bool]:
+    """Hold the lock at `path`; yields True when a stale lock was taken over.
+
+    A live holder is waited for up to `timeout` seconds ($TRACKER_LOCK_TIMEOUT, default 120).
+    """
+    if timeout is None:
+        timeout = float(os.environ.get("TRACKER_LOCK_TIMEOUT", "120"))
     deadline = time.monotonic() + timeout
     took_over = False
     delay = 0.005

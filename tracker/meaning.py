@@ -449,22 +449,26 @@ def _rights(sentence: str) -> list[str]:
     return _RIGHTS_LEXICON(sentence)
 
 
-_PRACTICE = re.compile(
-    r"\b(?P<neg>do(?:es)? not|don[’']t|will not|won[’']t|never|neither|not)?\b[^.;]{0,25}?\b(?P<verb>sell|rent)\b",
-    re.I,
+_PRACTICE_VERB = re.compile(r"\b(?P<verb>sell|sold|rent|rented)\b", re.I)
+_NEGATION = re.compile(
+    r"\b(?:not|never|neither|nor|no longer|don[’']t|doesn[’']t|won[’']t|cannot|can[’']t)\b", re.I
 )
 
 
 def _practices(sentence: str) -> list[str]:
-    """Polarity of selling and renting personal data: `sells personal data: no` or `yes`."""
+    """Polarity of selling and renting personal data: `sells personal information: no` or `yes`.
+
+    Each verb looks back a few words for a negation (`do not sell`, `neither rent nor sell`).
+    """
     if not re.search(r"\b(?:personal|your) (?:information|data)\b|\binformation\b", sentence, re.I):
         return []
+    if re.search(r"\b(?:buy|sell) (?:assets|our business)|merger|acquisition", sentence, re.I):
+        return []
     found = []
-    for match in _PRACTICE.finditer(sentence):
-        verb = {"sell": "sells", "rent": "rents"}[match.group("verb").lower()]
-        if re.search(r"\b(?:buy|sell) (?:assets|our business)|merger|acquisition", sentence, re.I):
-            continue
-        found.append(f"{verb} personal information: {'no' if match.group('neg') else 'yes'}")
+    for match in _PRACTICE_VERB.finditer(sentence):
+        verb = "sells" if match.group("verb").lower().startswith(("sell", "sold")) else "rents"
+        window = sentence[max(0, match.start() - 40) : match.start()]
+        found.append(f"{verb} personal information: {'no' if _NEGATION.search(window) else 'yes'}")
     return list(dict.fromkeys(found))
 
 
