@@ -31,6 +31,8 @@ _TOPIC_LEXICON: dict[str, tuple[tuple[str, float], ...]] = {
         (r"\b(?:you )?provide (?:to )?us\b", 1.5), (r"\bautomatically (?:collect|receive)\w*\b", 2),
         (r"\blog (?:data|files|information)\b", 1), (r"\bwe use (?:your|the|this) (?:personal )?(?:information|data)\b", 1.5),
         (r"\bpurposes?\b", 0.5), (r"\bcollect\w*\b", 1), (r"\bprocess\w*\b", 0.3),
+        (r"\bcookies?\b|\bweb beacons?\b|\bpixel tags?\b|\blocal (?:storage|shared objects)\b", 1.2),
+        (r"\btracking technologies\b|\bIP address(?:es)?\b|\bdevice identifiers?\b", 1.2),
     ),
     "third_party_sharing": (
         (r"\b(?:share|sharing|shared)\b", 1.5), (r"\bdisclos\w+\b", 1.5), (r"\bthird[- ]part(?:y|ies)\b", 1),
@@ -55,21 +57,27 @@ _TOPIC_LEXICON: dict[str, tuple[tuple[str, float], ...]] = {
         (r"\bunauthori[sz]ed\b", 1.5), (r"\bbreach\w*\b", 1.5), (r"\bpasswords?\b", 1), (r"\bmeasures\b", 1),
     ),
     "policy_change": (
-        (r"\bchanges? (?:to )?(?:this|our|the) (?:privacy )?(?:policy|notice|statement)\b", 3),
+        (r"\b(?:changes?|updates?|revisions?|modifications?) (?:to )?(?:this|our|the) (?:privacy )?(?:policy|notice|statement)\b", 3),
         (r"\b(?:change|update|revise|modify|amend) this (?:privacy )?(?:policy|notice)\b", 3),
         (r"\bfrom time to time\b", 1), (r"\bnotify you\b|\bnotice (?:on|of)\b", 1), (r"\blast updated\b", 1),
         (r"\bcontinued use\b", 1.5), (r"\brevis\w+\b", 1),
     ),
     "do_not_track": ((r"\bdo[- ]not[- ]track\b", 4), (r"\bdnt\b", 3), (r"\bbrowser signals?\b", 2)),
+    "other": (
+        (r"\bthis (?:privacy )?(?:policy|notice|statement) (?:applies|covers?|describes|explains|sets out)\b", 3),
+        (r"\b(?:does|do) not apply\b", 2), (r"\bscope\b", 2), (r"\bdefinitions?\b", 2),
+        (r"\b(?:introduction|overview|about us)\b", 1.5), (r"\bquick links\b|\btable of contents\b", 4),
+    ),
     "specific_audiences": (
         (r"\bchild(?:ren)?(?:'s|’s)?\b", 2.5), (r"\bminors?\b", 2), (r"\bunder (?:the age of )?1[368]\b", 3),
         (r"\bparents?\b|\bguardians?\b", 1), (r"\bcoppa\b", 3), (r"\bcalifornia\b", 1.5),
         (r"\b(?:eea|european economic area|european union|eu|uk|switzerland)\b", 1), (r"\bresidents?\b", 1),
-        (r"\bshine the light\b", 2), (r"\btransfer\w*\b", 0.7), (r"\bcountr(?:y|ies)\b", 0.7),
+        (r"\bshine the light\b", 2), (r"\btransfer\w*\b", 1.5), (r"\bcountr(?:y|ies)\b", 1),
+        (r"\boutside (?:of )?(?:the )?(?:united states|european|your country)\w*\b", 2),
         (r"\bstandard contractual clauses\b", 1.5), (r"\blegal bas[ie]s\b", 1),
     ),
     "contact": (
-        (r"\bcontact us\b", 3), (r"\bquestions?\b", 1.5), (r"\bconcerns?\b", 1), (r"\b[\w.+-]+@[\w-]+\.[\w.]+\b", 2),
+        (r"\bcontact(?:ing)? us\b|\bcontacting [A-Z]\w+", 2), (r"\[at\]|\(at\)", 2), (r"\bquestions?\b", 1.5), (r"\bconcerns?\b", 1), (r"\b[\w.+-]+@[\w-]+\.[\w.]+\b", 2),
         (r"\bwrite to us\b|\bemail us\b|\breach us\b", 2), (r"\bdata protection officer\b", 1.5),
     ),
 }  # fmt: skip
@@ -147,6 +155,8 @@ def _extract_facts_cached(text: str) -> tuple[Fact, ...]:
 def sentences(text: str) -> list[str]:
     plain = re.sub(r"\[([^\]]*)\]\((?:mailto:)?[^)]*\)", r"\1", text)
     plain = re.sub(r"[*_`]+", "", plain)
+    # table cells and the line breaks inside them are sentence boundaries
+    plain = re.sub(r"<br\s*/?>|\s\|\s", "\n", plain, flags=re.I)
     parts = re.split(r"(?<=[.!?;])\s+(?=[A-Z(“\"])|\n+", plain)
     return [part for part in (piece.strip() for piece in parts) if part]
 
@@ -161,7 +171,7 @@ def _facts_in(sentence: str):
         yield "response_time", response
     else:
         yield from (("retention_period", value) for value in _retention(sentence))
-    if _COLLECTING.search(sentence):
+    if _collects(sentence):
         yield from (("data_type", value) for value in _DATA_TYPE_LEXICON(sentence))
     yield from (("third_party", value) for value in _THIRD_PARTY_LEXICON(sentence))
     yield from (("transfer_country", value) for value in _countries(sentence))
@@ -187,6 +197,7 @@ def _emails(sentence: str) -> list[str]:
         )
         if not re.fullmatch(r"[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}", domain, re.I):
             continue
+        domain = re.sub(r"(?<=[a-z])[A-Z]\w*$", "", domain)  # `example.comPostal mail` glued
         found.append(f"{match.group(1)}@{domain}".lower().strip("."))
     return found
 
@@ -265,7 +276,10 @@ _KEEPING = re.compile(
     r"\b(?:retain\w*|retention|keep|kept|stor(?:e|ed|es)|delet\w+|purg\w+|anonymi[sz]\w+|destroy\w*|erase\w*)\b",
     re.I,
 )
-_RESPONDING = re.compile(r"\b(?:respond\w*|response|reply|answer|acknowledge\w*)\b", re.I)
+_RESPONDING = re.compile(
+    r"\b(?:respond\w*|response|reply|answer|acknowledge\w*)\b|\btake\b[^.]{0,30}\bto process\b",
+    re.I,
+)
 
 
 def _durations(sentence: str) -> list[str]:
@@ -290,7 +304,10 @@ def _retention(sentence: str) -> list[str]:
         return []
     values = _durations(sentence)
     lowered = sentence.lower()
-    if re.search(r"\b(?:indefinitely|permanently|forever)\b", lowered) and not values:
+    if (
+        re.search(r"\b(?:indefinitely|forever)\b|\bpermanently (?!delet|eras|remov)", lowered)
+        and not values
+    ):
         values.append("indefinite")
     elif re.search(
         r"\bas long as (?:(?:is|it is|reasonably|strictly) )*(?:necessary|needed|required)|no longer (?:necessary|needed|required)",
@@ -322,7 +339,7 @@ _DATA_TYPES = {
     "biometric data": r"\bbiometric\w*\b",
     "health data": r"\bhealth (?:data|information)\b|\bmedical (?:data|information|conditions?)\b",
     "photos": r"\bphotos?\b|\bphotographs?\b|\bimages? of you\b",
-    "contacts": r"\baddress book\b|\bcontact lists?\b",
+    "contacts": r"\baddress book\b|(?<!-)\bcontact lists?\b",
     "government identifiers": r"\bsocial security numbers?\b|\bpassport numbers?\b|\bdriver[’']?s licen[cs]e\b",
     "account credentials": r"\bpasswords?\b|\busernames?\b|\buser names?\b",
 }
@@ -388,16 +405,17 @@ _COUNTRY = re.compile(
     + r")(?![\w-])"
 )
 _TRANSFER_CONTEXT = re.compile(
-    r"\b(?:transfer\w*|processed (?:in|outside)|stored (?:in|outside)|located (?:in|outside)|servers?|operate|hosted|countr(?:y|ies)|outside)\b",
+    r"\b(?:transfer\w*|(?:processed|stored|hosted|kept|maintained) (?:in|outside)|(?<!are )(?<!you're )located (?:in|outside)|"
+    r"servers?|operate|other countr(?:y|ies)|another country|countries other than|mov\w+ between)\b",
     re.I,
 )
 _RIGHTS = {
     "access": r"\b(?:right (?:of|to) access|access\b(?=[^.]{0,60}\b(?:your|the|any) (?:personal )?(?:information|data)\b)|obtain a copy)",
     "correction": r"\b(?:rectif\w+|correct(?:ion)?|update inaccurate|amend)\b",
-    "deletion": r"\b(?:delet\w+|erasure|erase|right to be forgotten)\b",
+    "deletion": r"\b(?:delet\w+|erasure|erase|right to be forgotten)\b(?! (?:or block )?(?:the |your )?cookies)",
     "portability": r"\bportab\w+\b",
     "objection": r"\bobject(?:ion)? to\b|\bright to object\b",
-    "restriction": r"\brestrict(?:ion)?\b",
+    "restriction": r"\brestrict(?:ion)?\b(?=[^.]{0,40}\bprocessing\b)|\bright to restrict",
     "consent withdrawal": r"\bwithdraw\w* (?:your )?consent\b",
     "complaint to an authority": r"\b(?:lodge|file|make) a complaint\b|\bcomplain to\b.*\bauthorit|\bsupervisory authorit\w+\b|\bdata protection authorit\w+\b",
     "opt-out of sale": r"\bopt[- ]out of (?:the )?(?:sale|selling)\b|\bdo not sell\b",
@@ -415,6 +433,7 @@ class _Lexicon:
         self.entries = [
             (name, re.compile(pattern, flags), _keys(pattern)) for name, pattern in entries.items()
         ]
+        self.patterns = {name: pattern for name, pattern, _ in self.entries}
 
     def __call__(self, sentence: str) -> list[str]:
         present = _prefixes(sentence)
@@ -430,10 +449,18 @@ _THIRD_PARTY_LEXICON = _Lexicon(_THIRD_PARTIES)
 _FRAMEWORK_LEXICON = _Lexicon(_FRAMEWORKS)
 _RIGHTS_LEXICON = _Lexicon(_RIGHTS, re.I)
 _COLLECTING = re.compile(
-    r"(?:collect\w*|receiv\w+|gather\w*|obtain\w*|record\w*|log\w*|stor(?:e|ed|es)|process\w*|"
-    r"such as|includ\w+|categor\w+|ask (?:you )?(?:for|to provide)|share\w*|disclos\w+|sell|sold)",
+    r"\b(?:collect\w*|receiv\w+|gather\w*|obtain\w*|record\w*|log\w*|stor(?:e|ed|es)|process\w*|"
+    r"such as|includ\w+|categor\w+|ask (?:you )?(?:for|to provide)|share\w*|disclos\w+|sell|sold)\b",
     re.I,
 )
+
+
+def _collects(sentence: str) -> bool:
+    """A collecting verb that is not negated: `we do not collect or store card details` names none."""
+    return any(
+        not _NEGATION.search(sentence[max(0, match.start() - 25) : match.start()])
+        for match in _COLLECTING.finditer(sentence)
+    )
 
 
 def _countries(sentence: str) -> list[str]:
@@ -443,10 +470,27 @@ def _countries(sentence: str) -> list[str]:
     return list(dict.fromkeys(names))
 
 
+_OWN_RIGHT = re.compile(r"\b(?:reserves? the right|reserve our right)\b", re.I)
+_WE_ACT = re.compile(r"\bwe\s+(?:[\w,]+\s+){0,5}$", re.I)
+_ON_REQUEST = re.compile(
+    r"\b(?:(?:your|a|written|upon|on|such) requests?|ask us|you (?:may|can)|your rights?)\b", re.I
+)
+
+
 def _rights(sentence: str) -> list[str]:
-    if not _RIGHTS_CONTEXT.search(sentence):
+    """The rights a sentence grants the reader; what *we* may access or delete is not one."""
+    if not _RIGHTS_CONTEXT.search(sentence) or _OWN_RIGHT.search(sentence):
         return []
-    return _RIGHTS_LEXICON(sentence)
+    if _ON_REQUEST.search(sentence):
+        return _RIGHTS_LEXICON(sentence)
+    return [
+        name
+        for name in _RIGHTS_LEXICON(sentence)
+        if any(
+            not _WE_ACT.search(sentence[max(0, match.start() - 40) : match.start()])
+            for match in _RIGHTS_LEXICON.patterns[name].finditer(sentence)
+        )
+    ]
 
 
 _PRACTICE_VERB = re.compile(r"\b(?P<verb>sell|sold|rent|rented)\b", re.I)
@@ -460,16 +504,38 @@ def _practices(sentence: str) -> list[str]:
 
     Each verb looks back a few words for a negation (`do not sell`, `neither rent nor sell`).
     """
-    if not re.search(r"\b(?:personal|your) (?:information|data)\b|\binformation\b", sentence, re.I):
+    if not re.search(r"\b(?:information|data)\b", sentence, re.I):
         return []
     if re.search(r"\b(?:buy|sell) (?:assets|our business)|merger|acquisition", sentence, re.I):
         return []
     found = []
     for match in _PRACTICE_VERB.finditer(sentence):
+        if not _sells_data(sentence, match):
+            continue
         verb = "sells" if match.group("verb").lower().startswith(("sell", "sold")) else "rents"
         window = sentence[max(0, match.start() - 40) : match.start()]
         found.append(f"{verb} personal information: {'no' if _NEGATION.search(window) else 'yes'}")
     return list(dict.fromkeys(found))
+
+
+_SOLD_DATA = re.compile(r"\b(?:information|data|details|lists?|addresses|it|them|this)\b", re.I)
+_SOLD_GOODS = re.compile(
+    r"\b(?:products?|services?|goods|merchandise|tickets?|subscriptions?|advertis\w+|ads|items?)\b",
+    re.I,
+)
+_PASSIVE = re.compile(r"\b(?:is|are|be|been|being)\W+(?:\w+\W+){0,3}$", re.I)
+
+
+def _sells_data(sentence: str, verb: re.Match[str]) -> bool:
+    """Whether what is sold or rented is data: `sell your information`, `information is not sold`.
+
+    `Partners may sell products or services to you` sells goods, not personal information.
+    """
+    if _PASSIVE.search(sentence[max(0, verb.start() - 30) : verb.start()]):
+        return True
+    after = sentence[verb.end() : verb.end() + 60]
+    data, goods = _SOLD_DATA.search(after), _SOLD_GOODS.search(after)
+    return data is not None and (goods is None or data.start() < goods.start())
 
 
 # Fact changes and significance
