@@ -271,3 +271,51 @@ def test_meaning_never_raises_and_is_deterministic(text):
     assert extract_facts(text) == extract_facts(text)
     topic, confidence, _ = classify_topic("", text)
     assert 0.0 <= confidence <= 1.0 and topic
+
+
+def test_list_items_take_their_cue_from_the_lead_in_or_heading():
+    text = (
+        "You may have the right to:\n\n- access the information we hold;\n"
+        "- have your information deleted.\n\nWe also run a newsletter:\n\n- name of the issue"
+    )
+    found = {(fact.type, fact.value) for fact in extract_facts(text)}
+    assert {("user_right", "access"), ("user_right", "deletion")} <= found
+    assert ("data_type", "name") not in found
+    listed = "- Your IP address and browser type\n- Device identifiers"
+    assert not extract_facts(listed)
+    assert {fact.value for fact in extract_facts(listed, "Information we collect")} == {
+        "IP address",
+        "browser type",
+        "device identifiers",
+    }
+
+
+def test_table_cells_take_their_cue_from_the_header_and_row():
+    text = (
+        "| Category | Examples | Retention |\n|---|---|---|\n"
+        "| Usage | IP address, operating system | Thirteen (13) months |\n"
+        "| Payments | We do not collect or store card numbers | Seven (7) years |"
+    )
+    found = {(fact.type, fact.value) for fact in extract_facts(text)}
+    assert {("data_type", "IP address"), ("data_type", "operating system")} <= found
+    assert {("retention_period", "13 months"), ("retention_period", "7 years")} <= found
+    assert ("data_type", "payment card") not in found
+
+
+def test_an_address_written_one_part_a_line():
+    text = "Acme, Inc.\nAttn: Privacy\n12 Harbour Street, Suite 5\nBoston, MA 02110"
+    assert ("postal_address", "12 Harbour Street, Suite 5, Boston, MA 02110") in {
+        (fact.type, fact.value) for fact in extract_facts(text)
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "values"),
+    [
+        ("Privacy Officer · privacy@acme.ca · 1-888-555-0178.", "phone", ["+18885550178"]),
+        ("Our services are not intended for individuals under eighteen (18).", "age_limit", ["18"]),
+        ("Customers may be located in France; data is never moved.", "transfer_country", []),
+    ],
+)
+def test_cue_free_shapes(text, kind, values):
+    assert sorted(fact.value for fact in extract_facts(text) if fact.type == kind) == values

@@ -111,7 +111,7 @@ class SectionMeaning:
 
 def section_meaning(section: Section) -> SectionMeaning:
     topic, confidence, second = classify_topic(section.title, section.text)
-    return SectionMeaning(topic, confidence, second, extract_facts(section.text))
+    return SectionMeaning(topic, confidence, second, extract_facts(section.text, section.title))
 
 
 @lru_cache(maxsize=4096)
@@ -136,20 +136,52 @@ def classify_topic(title: str, text: str) -> tuple[str, float, str | None]:
 # Facts
 
 
-def extract_facts(text: str) -> tuple[Fact, ...]:
-    return _extract_facts_cached(text)
+def extract_facts(text: str, heading: str = "") -> tuple[Fact, ...]:
+    """Facts of a section's text; its heading, like a list's lead-in, gives its items their cue."""
+    return _extract_facts_cached(text, heading)
 
 
 @lru_cache(maxsize=4096)
-def _extract_facts_cached(text: str) -> tuple[Fact, ...]:
+def _extract_facts_cached(text: str, heading: str) -> tuple[Fact, ...]:
     facts: list[Fact] = []
     seen: set[tuple[str, str]] = set()
-    for sentence in sentences(text):
-        for fact_type, value in _facts_in(sentence):
+    for sentence, cue in _cued_sentences(text, heading):
+        for fact_type, value in _facts_in(sentence, cue):
             if (fact_type, value) not in seen:
                 seen.add((fact_type, value))
                 facts.append(Fact(fact_type, value, sentence.strip()))
+    for value in _addresses(_joined_lines(text)):
+        if ("postal_address", value) not in seen:
+            seen.add(("postal_address", value))
+            facts.append(Fact("postal_address", value, value))
     return tuple(facts)
+
+
+_LIST_ITEM = re.compile(r"^\s*(?:[-*•+]|\d{1,2}[.)]|\([a-z\d]{1,3}\))\s+")
+
+
+def _cued_sentences(text: str, heading: str):
+    """Each sentence with the words that cue it: a list item is cued by the line that
+    introduces the list (`you may have the right to:`) or, failing that, the heading;
+    a table cell by its row and the table's header row."""
+    lead_in = heading
+    table_header = None
+    for line in text.splitlines():
+        if line.lstrip().startswith("|"):
+            table_header = table_header or line
+            yield from ((sentence, f"{table_header} {line}") for sentence in sentences(line))
+            continue
+        table_header = None
+        item = bool(_LIST_ITEM.match(line))
+        for sentence in sentences(line):
+            yield sentence, f"{lead_in} {sentence}" if item else sentence
+        if line.strip() and not item:
+            lead_in = line if line.rstrip().endswith(":") else heading
+
+
+def _joined_lines(text: str) -> str:
+    """Consecutive lines joined with commas, to read an address written one part a line."""
+    return re.sub(r"(?<=[\w.])[ \t]*\n(?=[ \t]*[\w])", ", ", text)
 
 
 def sentences(text: str) -> list[str]:
@@ -161,7 +193,7 @@ def sentences(text: str) -> list[str]:
     return [part for part in (piece.strip() for piece in parts) if part]
 
 
-def _facts_in(sentence: str):
+def _facts_in(sentence: str, cue: str):
     yield from (("contact_email", value) for value in _emails(sentence))
     yield from (("postal_address", value) for value in _addresses(sentence))
     yield from (("phone", value) for value in _phones(sentence))
@@ -170,13 +202,13 @@ def _facts_in(sentence: str):
     if response:
         yield "response_time", response
     else:
-        yield from (("retention_period", value) for value in _retention(sentence))
-    if _collects(sentence):
+        yield from (("retention_period", value) for value in _retention(sentence, cue))
+    if _collects(cue) and not _denies_collecting(sentence):
         yield from (("data_type", value) for value in _DATA_TYPE_LEXICON(sentence))
     yield from (("third_party", value) for value in _THIRD_PARTY_LEXICON(sentence))
     yield from (("transfer_country", value) for value in _countries(sentence))
     yield from (("legal_framework", value) for value in _FRAMEWORK_LEXICON(sentence))
-    yield from (("user_right", value) for value in _rights(sentence))
+    yield from (("user_right", value) for value in _rights(sentence, cue))
     yield from (("practice", value) for value in _practices(sentence))
 
 
@@ -215,7 +247,9 @@ def _addresses(sentence: str) -> list[str]:
 
 def _phones(sentence: str) -> list[str]:
     if not re.search(r"\d{3}", sentence) or not re.search(
-        r"\b(?:phone|call|tel|telephone|fax|toll|dial)\w*\b|\+\d", sentence, re.I
+        r"\b(?:phone|call|tel|telephone|fax|toll|dial)\w*\b|\+\d|\b1-\d{3}-\d{3}-\d{4}\b",
+        sentence,
+        re.I,
     ):
         return []
     import phonenumbers
@@ -246,7 +280,8 @@ _AGE = re.compile(
     re.I,
 )
 _AGE_CONTEXT = re.compile(
-    r"\b(?:child\w*|minors?|kids?|teens?|years? (?:of age|old)|age|parent\w*|guardian)\b", re.I
+    r"\b(?:child\w*|minors?|kids?|teens?|years? (?:of age|old)|age|parent\w*|guardian|intended for|directed (?:to|at))\b",
+    re.I,
 )
 
 
@@ -299,8 +334,8 @@ def _response_time(sentence: str) -> str | None:
     return durations[0] if durations else None
 
 
-def _retention(sentence: str) -> list[str]:
-    if not _KEEPING.search(sentence):
+def _retention(sentence: str, cue: str) -> list[str]:
+    if not _KEEPING.search(cue):
         return []
     values = _durations(sentence)
     lowered = sentence.lower()
@@ -405,7 +440,7 @@ _COUNTRY = re.compile(
     + r")(?![\w-])"
 )
 _TRANSFER_CONTEXT = re.compile(
-    r"\b(?:transfer\w*|(?:processed|stored|hosted|kept|maintained) (?:in|outside)|(?<!are )(?<!you're )located (?:in|outside)|"
+    r"\b(?:transfer\w*|(?:processed|stored|hosted|kept|maintained) (?:in|outside)|(?<!are )(?<!be )(?<!you're )located (?:in|outside)|"
     r"servers?|operate|other countr(?:y|ies)|another country|countries other than|mov\w+ between)\b",
     re.I,
 )
@@ -450,7 +485,8 @@ _FRAMEWORK_LEXICON = _Lexicon(_FRAMEWORKS)
 _RIGHTS_LEXICON = _Lexicon(_RIGHTS, re.I)
 _COLLECTING = re.compile(
     r"\b(?:collect\w*|receiv\w+|gather\w*|obtain\w*|record\w*|log\w*|stor(?:e|ed|es)|process\w*|"
-    r"such as|includ\w+|categor\w+|ask (?:you )?(?:for|to provide)|share\w*|disclos\w+|sell|sold)\b",
+    r"such as|includ\w+|categor\w+|ask (?:you )?(?:for|to provide)|share\w*|disclos\w+|sell|sold|"
+    r"(?:give|provide|submit|send)s? us|you (?:give|provide|submit|upload|enter))\b",
     re.I,
 )
 
@@ -461,6 +497,10 @@ def _collects(sentence: str) -> bool:
         not _NEGATION.search(sentence[max(0, match.start() - 25) : match.start()])
         for match in _COLLECTING.finditer(sentence)
     )
+
+
+def _denies_collecting(sentence: str) -> bool:
+    return _COLLECTING.search(sentence) is not None and not _collects(sentence)
 
 
 def _countries(sentence: str) -> list[str]:
@@ -477,11 +517,11 @@ _ON_REQUEST = re.compile(
 )
 
 
-def _rights(sentence: str) -> list[str]:
+def _rights(sentence: str, cue: str) -> list[str]:
     """The rights a sentence grants the reader; what *we* may access or delete is not one."""
-    if not _RIGHTS_CONTEXT.search(sentence) or _OWN_RIGHT.search(sentence):
+    if not _RIGHTS_CONTEXT.search(cue) or _OWN_RIGHT.search(sentence):
         return []
-    if _ON_REQUEST.search(sentence):
+    if _ON_REQUEST.search(cue):
         return _RIGHTS_LEXICON(sentence)
     return [
         name
@@ -670,8 +710,12 @@ def annotate(comparison: Comparison) -> Comparison:
     carried_out, carried_in = _carried_by_moves(comparison)
     annotated = []
     for change in comparison.changes:
-        old_facts = tuple(fact for section in change.old for fact in extract_facts(section.text))
-        new_facts = tuple(fact for section in change.new for fact in extract_facts(section.text))
+        old_facts = tuple(
+            fact for section in change.old for fact in extract_facts(section.text, section.title)
+        )
+        new_facts = tuple(
+            fact for section in change.new for fact in extract_facts(section.text, section.title)
+        )
         facts = tuple(
             fact
             for fact in fact_changes(old_facts, new_facts)
@@ -696,13 +740,13 @@ def annotate(comparison: Comparison) -> Comparison:
         fact
         for change in comparison.changes
         for section in change.old
-        for fact in extract_facts(section.text)
+        for fact in extract_facts(section.text, section.title)
     )
     new_all = tuple(
         fact
         for change in comparison.changes
         for section in change.new
-        for fact in extract_facts(section.text)
+        for fact in extract_facts(section.text, section.title)
     )
     return Comparison(
         tuple(annotated),
@@ -721,7 +765,7 @@ def _carried_by_moves(comparison: Comparison) -> tuple[dict, dict]:
     out: dict[tuple[str, ...], set] = defaultdict(set)
     into: dict[tuple[str, ...], set] = defaultdict(set)
     for move in comparison.moves:
-        values = {(fact.type, fact.value) for fact in extract_facts(move.text)}
+        values = {(fact.type, fact.value) for fact in extract_facts(move.text, move.source.title)}
         for change in comparison.changes:
             if any(section.id == move.source.id for section in change.old):
                 out[_ids(change.old)] |= values

@@ -103,7 +103,7 @@ def _policy_report(history: History, since: dt.date | None) -> PolicyReport:
         facts = tuple(
             fact
             for section in history.document(index).sections
-            for fact in extract_facts(section.text)
+            for fact in extract_facts(section.text, section.title)
         )
         flags = tuple(anachronisms(facts, version.effective.value))
         baseline = since is not None and version.effective.value < since
