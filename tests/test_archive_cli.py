@@ -102,6 +102,32 @@ def test_folder_stdin_and_overrides(archive, tmp_path):
     assert log["versions"][-1]["date_precision"] == "month"
 
 
+NAMELESS = """Last updated: {date}
+
+## What we keep
+
+We keep the messages you send to the help desk and the notes you attach to tickets,
+so that the people answering can see what happened before. {extra}
+
+## How long
+
+Ticket notes stay for two years; after that they are erased from the help desk.
+"""
+
+
+def test_a_nameless_snapshot_follows_the_policy_it_resembles(archive, tmp_path):
+    first, second, stranger = (tmp_path / name for name in ("a.md", "b.md", "c.md"))
+    first.write_text(NAMELESS.format(date="1 June 2020", extra=""))
+    second.write_text(NAMELESS.format(date="1 June 2021", extra="Attachments are scanned."))
+    stranger.write_text("Last updated: 1 June 2021\n\nOur bakery opens at dawn every day.\n")
+    run_tracker("add", str(first), "--policy", "helpdesk/notes", "--archive", str(archive))
+    result = run_tracker("add", str(second), "--archive", str(archive))
+    assert result.code == 0, result.err
+    assert "helpdesk/notes" in result.out and "latest version" in result.out
+    refused = run_tracker("add", str(stranger), "--archive", str(archive))
+    assert refused.code == 1 and "--policy" in refused.err
+
+
 def _bad_inputs(tmp_path: Path) -> dict[str, tuple[list[str], str]]:
     empty = tmp_path / "empty.txt"
     empty.write_bytes(b"")

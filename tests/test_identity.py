@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tracker.errors import InputError
-from tracker.identity import identify, slugify
+from tracker.identity import closest_policy, identify, slugify
 from tracker.ingest import ingest_bytes
 from tracker.sections import parse_document
 
@@ -115,3 +115,13 @@ def test_non_latin_section_ids_follow_titles_not_positions():
     forward, backward = ids("収集する情報", "連絡先"), ids("連絡先", "収集する情報")
     assert len(set(forward.values())) == 2
     assert forward == backward
+
+
+def test_closest_policy_needs_a_clear_lead():
+    text = "we keep ticket notes for two years and then erase them from the help desk"
+    near = "we keep ticket notes for three years and then erase them from the help desk"
+    far = "our bakery opens at dawn and sells bread"
+    assert closest_policy(text, [("a/notes", near), ("b/bakery", far)])[0] == "a/notes"
+    assert closest_policy(text, [("a/notes", near), ("c/copy", near)]) is None
+    assert closest_policy(text, [("b/bakery", far)]) is None
+    assert closest_policy(text, []) is None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 from tracker.archive import AddResult, Archive, validate_policy
 from tracker.console import progress
@@ -30,6 +31,11 @@ def add_sources(
         validate_policy(policy)
     date = parse_date_argument(date_text) if date_text else None
     known = [summary.policy for summary in archive.policies()]
+
+    @cache
+    def latest_text(known_policy: str) -> str:
+        return archive.read_snapshot(archive.policy_versions(known_policy)[-1]).text
+
     prepared: list[Prepared] = []
     errors: list[tuple[str, str]] = []
     items = list(expand_sources(sources))
@@ -37,7 +43,13 @@ def add_sources(
         for item in items:
             try:
                 prepared.append(
-                    prepare(read_input(item, url), policy=policy, date=date, known_policies=known)
+                    prepare(
+                        read_input(item, url),
+                        policy=policy,
+                        date=date,
+                        known_policies=known,
+                        latest_text=latest_text,
+                    )
                 )
             except TrackerError as error:
                 errors.append((str(item), str(error)))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -97,6 +97,7 @@ def prepare(
     policy: str | None,
     date: EffectiveDate | None,
     known_policies: list[str],
+    latest_text: Callable[[str], str] | None = None,
 ) -> Prepared:
     """Ingest, date and name one input; raises InputError with a fix when it cannot."""
     ingested = ingest_bytes(
@@ -111,7 +112,7 @@ def prepare(
     if policy:
         chosen, reason = policy, "given with --policy"
     else:
-        identified = identify(ingested, known_policies)
+        identified = identify(ingested, known_policies, latest_text)
         chosen, reason = identified.policy, identified.reason
     snapshot = Snapshot(
         policy=chosen,

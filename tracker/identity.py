@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import urlparse
 
@@ -239,22 +240,62 @@ def slugify(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:60].strip("-")
 
 
-def identify(ingested: Ingested, known_policies: list[str]) -> Identified:
-    """The policy a snapshot belongs to, with the reason; unsure is an InputError."""
+def identify(
+    ingested: Ingested,
+    known_policies: list[str],
+    latest_text: Callable[[str], str] | None = None,
+) -> Identified:
+    """The policy a snapshot belongs to, with the reason; unsure is an InputError.
+
+    When the words alone do not say, a policy of the archive whose latest version the
+    text clearly resembles is chosen (`latest_text` reads that version).
+    """
     text = ingested.text
     org, org_reason = _organisation(ingested)
     kind = _kind(ingested.title_hint or "", text)
     if org and kind:
         return Identified(f"{org}/{kind}", f"{org_reason}; {kind} from its wording")
-    if org:
-        same_org = [policy for policy in known_policies if policy.startswith(org + "/")]
-        if len(same_org) == 1:
-            return Identified(same_org[0], f"{org_reason}; the archive's only {org} policy")
+    same_org = [policy for policy in known_policies if not org or policy.startswith(org + "/")]
+    if org and len(same_org) == 1:
+        return Identified(same_org[0], f"{org_reason}; the archive's only {org} policy")
+    if latest_text and same_org:
+        match = closest_policy(text, [(policy, latest_text(policy)) for policy in same_org])
+        if match:
+            policy, shared = match
+            return Identified(
+                policy, f"its words match {policy}'s latest version ({shared:.0%} shared)"
+            )
     raise InputError(
         "cannot tell which policy this is"
         + (f" (organisation {org}?)" if org else "")
         + "; name it with --policy ORG/DOC, for example --policy acme/privacy"
     )
+
+
+_CLOSE_ENOUGH = 0.5  # share of vocabulary in common
+_CLEAR_LEAD = 0.15  # over the runner-up
+
+
+def closest_policy(text: str, candidates: list[tuple[str, str]]) -> tuple[str, float] | None:
+    """The candidate whose text shares the most vocabulary (Jaccard), when it clearly leads."""
+    words = _vocabulary(text)
+    scored = sorted(
+        ((_jaccard(words, _vocabulary(other)), policy) for policy, other in candidates),
+        reverse=True,
+    )
+    if not scored or scored[0][0] < _CLOSE_ENOUGH:
+        return None
+    if len(scored) > 1 and scored[0][0] - scored[1][0] < _CLEAR_LEAD:
+        return None
+    return scored[0][1], scored[0][0]
+
+
+def _vocabulary(text: str) -> set[str]:
+    return {word for word in re.findall(r"[a-z]{3,}", text.lower())}
+
+
+def _jaccard(first: set[str], second: set[str]) -> float:
+    return len(first & second) / max(1, len(first | second))
 
 
 def _organisation(ingested: Ingested) -> tuple[str | None, str]:
@@ -288,7 +329,9 @@ def _org_from_host(host: str) -> str | None:
 
 def _org_from_title(title: str) -> str | None:
     words = [word for word in re.findall(r"[\w'’]+", title) if word.lower() not in _GENERIC_WORDS]
-    if len(words) == 1 and len(words[0]) > 2:
+    if (
+        len(words) == 1 and len(words[0]) > 2 and words[0][0].isupper()
+    ):  # a name, not `What we keep`
         return slugify(words[0])
     return None
 
