@@ -120,6 +120,20 @@ def test_completely_different_documents():
     assert {kind for kind, _, _ in result} == {"removed", "added"}
 
 
+def test_a_section_rewritten_under_a_longer_title_is_renamed_not_replaced():
+    rewritten = (
+        "Depending on where you live, you may ask to see, fix or erase what we store about you; "
+        "we answer every request about the personal information we hold within a month."
+    )
+    old = document(("Your Rights", PARAGRAPHS["rights"]), ("Contact", PARAGRAPHS["contact"]))
+    new = document(("Your Privacy Rights", rewritten), ("Contact", PARAGRAPHS["contact"]))
+    assert ("renamed", ["Your Rights"], ["Your Privacy Rights"]) in kinds(changes(old, new))
+    unrelated = document(
+        ("Your Privacy Rights", PARAGRAPHS["children"]), ("Contact", PARAGRAPHS["contact"])
+    )
+    assert ("removed", ["Your Rights"], []) in kinds(changes(old, unrelated))
+
+
 def test_heading_with_only_sub_sections():
     old = (
         "## Your Choices\n\n### Cookies\n\n"

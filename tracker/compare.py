@@ -24,6 +24,9 @@ from tracker.sections import normalise_title, paragraphs
 
 PREAMBLE_TITLE = "(introduction)"
 MATCH_THRESHOLD = 0.42
+# A section rewritten from scratch still pairs when one title's words contain the
+# other's ("Your Rights" -> "Your Privacy Rights") and some vocabulary remains.
+REWRITE_TITLE, REWRITE_CONTENT = 0.95, 0.15
 MOVE_THRESHOLD = 0.62
 LIVE_THRESHOLD = 0.5
 STAY_THRESHOLD = 0.8
@@ -259,6 +262,8 @@ def _score_matrix(old_free: list[_Unit], new_free: list[_Unit], flows: _Flows) -
                 score = 0.55 + 0.45 * max(whole, shared)
             elif shared >= 0.5 or whole >= 0.6:
                 score = 0.75 * max(whole, shared) + 0.25 * title
+            elif title >= REWRITE_TITLE and whole >= REWRITE_CONTENT:
+                score = MATCH_THRESHOLD + 0.2 * whole  # rewritten under a near-identical title
             else:
                 score = 0.0
             row.append(score)

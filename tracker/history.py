@@ -13,7 +13,7 @@ import os
 import pickle
 import tempfile
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache, cached_property
 from pathlib import Path
 
 from tracker import __version__
@@ -23,7 +23,18 @@ from tracker.meaning import annotate, summarise_facts
 from tracker.model import Comparison, Document, Snapshot, Version
 from tracker.sections import parse_document
 
-CACHE_FORMAT = f"{__version__}-1"
+
+@cache
+def cache_format() -> str:
+    """The tool version and a digest of the code results depend on: editing the parser,
+    the comparison or the meaning rules invalidates every cached result."""
+    from tracker import compare as compare_module
+    from tracker import meaning, model, sections, timeline
+
+    digest = hashlib.sha256()
+    for module in (model, sections, compare_module, meaning, timeline):
+        digest.update(Path(module.__file__).read_bytes())
+    return f"{__version__}-{digest.hexdigest()[:16]}"
 
 
 @dataclass(frozen=True)
@@ -45,7 +56,7 @@ class ResultCache:
         path = (
             self.folder
             / kind
-            / f"{hashlib.sha256((CACHE_FORMAT + key).encode()).hexdigest()}.pickle"
+            / f"{hashlib.sha256((cache_format() + key).encode()).hexdigest()}.pickle"
         )
         with contextlib.suppress(
             OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError

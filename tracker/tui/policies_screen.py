@@ -40,7 +40,7 @@ class PoliciesScreen(TableNavigation, Screen):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        table.add_columns("policy", "versions", "first", "last", "last substantive change")
+        table.add_columns("policy", "versions", "first", "last", "last substantive")
         self.policies = self.app.archive.policies()
         self.query_one("#policies-title", Static).update(
             f"[b]{len(self.policies)} policies[/b] in {escape(self.app.archive.path.name)}  ·  enter opens, / filters, ? help"
