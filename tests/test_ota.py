@@ -4,7 +4,10 @@ Open Terms Archive; see archive/samples/ota/README.md)."""
 from __future__ import annotations
 
 import json
+import signal
 import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -203,3 +206,23 @@ def test_contents_link_lists_are_not_sections(ota_archive):
     history = History(Archive(ota_archive), "bluesky/privacy-policy")
     titles = [section.title for section in history.document(len(history.versions) - 1).sections]
     assert titles.count("Introduction") == 1 and "Table of Contents" in titles
+
+
+@pytest.mark.parametrize("delay", [0.4, 0.5, 0.55, 0.6, 0.8])
+def test_ctrl_c_during_import_leaves_a_consistent_archive(tmp_path, ota_clone, delay):
+    archive = tmp_path / "archive"
+    run_tracker("init", str(archive))
+    process = subprocess.Popen(
+        [sys.executable, "-m", "tracker", "import", "ota", str(ota_clone), "--archive", str(archive)],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )  # fmt: skip
+    time.sleep(delay)
+    process.send_signal(signal.SIGINT)
+    _, errors = process.communicate(timeout=120)
+    assert process.returncode in (0, 130) and "Traceback" not in errors.decode()
+    assert run_tracker("verify", "--archive", str(archive)).code == 0
+    git(archive, "fsck", "--strict")
+    again = run_tracker("import", "ota", str(ota_clone), "--archive", str(archive), "--json")
+    assert again.code == 0, again.err
+    policies = json.loads(run_tracker("list", "--json", "--archive", str(archive)).out)["policies"]
+    assert len(policies) == 4 and sum(policy["versions"] for policy in policies) == 59

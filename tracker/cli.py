@@ -415,7 +415,7 @@ def main(argv: list[str] | None = None) -> None:
     except click.exceptions.Exit as done:
         sys.exit(done.exit_code)
     except (click.exceptions.Abort, KeyboardInterrupt):
-        _fail("interrupted; the archive is as it was before this command", 130)
+        _fail("interrupted; every write is all or nothing, so no snapshot is half-filed", 130)
     except click.UsageError as error:
         command = error.ctx.command_path if error.ctx else "tracker"
         _fail(f"{error.format_message()} (see `{command} --help`)", 2)
