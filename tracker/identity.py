@@ -255,11 +255,11 @@ def identify(
     kind = _kind(ingested.title_hint or "", text)
     if org and kind:
         return Identified(f"{org}/{kind}", f"{org_reason}; {kind} from its wording")
-    same_org = [policy for policy in known_policies if not org or policy.startswith(org + "/")]
-    if org and len(same_org) == 1:
-        return Identified(same_org[0], f"{org_reason}; the archive's only {org} policy")
-    if latest_text and same_org:
-        match = closest_policy(text, [(policy, latest_text(policy)) for policy in same_org])
+    candidates = [policy for policy in known_policies if not org or policy.startswith(org + "/")]
+    if org and len(candidates) == 1:
+        return Identified(candidates[0], f"{org_reason}; the archive's only {org} policy")
+    if latest_text and candidates:
+        match = closest_policy(text, [(policy, latest_text(policy)) for policy in candidates])
         if match:
             policy, shared = match
             return Identified(
