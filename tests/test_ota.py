@@ -208,7 +208,7 @@ def test_contents_link_lists_are_not_sections(ota_archive):
     assert titles.count("Introduction") == 1 and "Table of Contents" in titles
 
 
-@pytest.mark.parametrize("delay", [0.4, 0.5, 0.55, 0.6, 0.8])
+@pytest.mark.parametrize("delay", [0.1, 0.4, 0.5, 0.55, 0.6, 0.8, 1.2])
 def test_ctrl_c_during_import_leaves_a_consistent_archive(tmp_path, ota_clone, delay):
     archive = tmp_path / "archive"
     run_tracker("init", str(archive))

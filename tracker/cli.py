@@ -7,6 +7,7 @@ commands that need them, so `tracker --help` starts fast.
 from __future__ import annotations
 
 import os
+import signal
 import sys
 from pathlib import Path
 
@@ -142,7 +143,7 @@ def add(ctx, sources: tuple[str, ...], policy, date_text, url, as_json) -> None:
 
     views.show_added(outcome, as_json)
     if outcome.errors:
-        sys.exit(1)
+        ctx.exit(1)
 
 
 @cli.command(name="list")
@@ -372,7 +373,7 @@ def verify(ctx: click.Context, as_json: bool) -> None:
     report = verify_archive(find_archive(ctx.find_root().obj))
     views.show_verify(report, as_json)
     if report.problems:
-        sys.exit(1)
+        ctx.exit(1)
 
 
 @cli.command()
@@ -411,29 +412,50 @@ def tui(ctx: click.Context, policy: str | None) -> None:
 def main(argv: list[str] | None = None) -> None:
     """Entry point: user errors become one line on stderr, never a traceback."""
     try:
+        code = _run(argv)
+        _ignore_interrupts()
+    except KeyboardInterrupt:
+        _ignore_interrupts()
+        code = _report(INTERRUPTED, 130)
+    sys.exit(code)
+
+
+INTERRUPTED = "interrupted; every write is all or nothing, so no snapshot is half-filed"
+
+
+def _ignore_interrupts() -> None:
+    # The work is done or has failed cleanly: a Ctrl-C arriving now, while Python shuts
+    # down, has nothing left to stop and would only turn the exit into a traceback.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _run(argv: list[str] | None) -> int:
+    try:
         result = cli.main(args=argv, prog_name="tracker", standalone_mode=False)
     except click.exceptions.Exit as done:
-        sys.exit(done.exit_code)
-    except (click.exceptions.Abort, KeyboardInterrupt):
-        _fail("interrupted; every write is all or nothing, so no snapshot is half-filed", 130)
+        return done.exit_code
+    except click.exceptions.Abort:
+        return _report(INTERRUPTED, 130)
     except click.UsageError as error:
         command = error.ctx.command_path if error.ctx else "tracker"
-        _fail(f"{error.format_message()} (see `{command} --help`)", 2)
+        return _report(f"{error.format_message()} (see `{command} --help`)", 2)
     except click.ClickException as error:
-        _fail(error.format_message(), error.exit_code)
+        return _report(error.format_message(), error.exit_code)
     except TrackerError as error:
-        _fail(str(error), error.exit_code)
+        return _report(str(error), error.exit_code)
     except BrokenPipeError:
         sys.stderr.close()
-        sys.exit(0)
+        return 0
     except Exception as error:
         if os.environ.get("TRACKER_DEBUG"):
             raise
-        _fail(f"internal error: {type(error).__name__}: {error} (TRACKER_DEBUG=1 shows details)", 1)
-    sys.exit(result if isinstance(result, int) else 0)
+        return _report(
+            f"internal error: {type(error).__name__}: {error} (TRACKER_DEBUG=1 shows details)", 1
+        )
+    return result if isinstance(result, int) else 0
 
 
-def _fail(message: str, code: int) -> None:
+def _report(message: str, code: int) -> int:
     first_line = " ".join(str(message).split())
     sys.stderr.write(f"tracker: {first_line}\n")
-    sys.exit(code)
+    return code
