@@ -319,3 +319,17 @@ def test_an_address_written_one_part_a_line():
 )
 def test_cue_free_shapes(text, kind, values):
     assert sorted(fact.value for fact in extract_facts(text) if fact.type == kind) == values
+
+
+def test_a_new_table_of_contents_is_minor_and_about_nothing():
+    old = parse_document("## Contact\n\nWrite to us at privacy@acme.example.\n")
+    new = parse_document(
+        "## Contents\n\n- Data we collect\n- Sharing\n- Contact\n\n"
+        "## Data we collect\n\nWe collect your name.\n\n## Sharing\n\nWe share nothing.\n\n"
+        "## Contact\n\nWrite to us at privacy@acme.example.\n"
+    )
+    contents = next(
+        change for change in annotate(compare(old, new)).changes if change.new[0].title == "Contents"
+    )
+    assert (contents.kind, contents.topic, contents.significance) == ("added", "other", "minor")
+    assert contents.reason == "table of contents"

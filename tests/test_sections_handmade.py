@@ -441,3 +441,49 @@ def test_text_before_the_title_heading_is_kept():
     assert document.title == "Acme Privacy Policy"
     assert headings == [(1, "Data")]
     assert "Last updated: May 1, 2020" in document.preamble
+
+
+def test_a_link_list_naming_the_sections_is_a_table_of_contents():
+    document, headings = parse(
+        """
+        # Privacy Notice
+
+        ## On this page
+
+        - [Who we are](#who)
+        - [What we collect](#collect)
+        - [Your choices](#choices)
+
+        ## Who we are
+
+        Acme Ltd runs the shop.
+
+        ## What we collect
+
+        Your name, the items you order and your delivery address.
+
+        ## Your choices
+
+        - You can close your account.
+        - You can ask for a copy of your data.
+        - You can stop marketing e-mails.
+        """
+    )
+    assert [section.title for section in document.sections if section.contents] == ["On this page"]
+
+
+def test_a_list_that_repeats_one_title_is_not_a_table_of_contents():
+    document, _ = parse(
+        """
+        ## Sharing
+
+        We share data with payment processors.
+
+        ## Your choices
+
+        - Sharing
+        - Marketing e-mails
+        - Cookies in your browser
+        """
+    )
+    assert not any(section.contents for section in document.sections)

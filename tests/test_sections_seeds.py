@@ -61,6 +61,7 @@ def test_mesosphere_2018_contents_and_missing_heading():
     assert any("no heading in the body" in warning for warning in document.warnings)
     quick_links = document.sections[0]
     assert "INTERNATIONAL DATA TRANSFERS" in quick_links.text  # contents lines stay as text
+    assert [section.title for section in document.sections if section.contents] == ["QUICK LINKS"]
 
 
 def test_dotcloud_numbered_and_run_in_subsections():

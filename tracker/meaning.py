@@ -110,8 +110,11 @@ class SectionMeaning:
 
 
 def section_meaning(section: Section) -> SectionMeaning:
+    facts = extract_facts(section.text, section.title)
+    if section.contents:  # its words are other sections' titles, not what it is about
+        return SectionMeaning("other", 1.0, None, facts)
     topic, confidence, second = classify_topic(section.title, section.text)
-    return SectionMeaning(topic, confidence, second, extract_facts(section.text, section.title))
+    return SectionMeaning(topic, confidence, second, facts)
 
 
 @lru_cache(maxsize=4096)
@@ -696,6 +699,8 @@ def significance(change: Change, facts: tuple[FactChange, ...]) -> tuple[str, st
         return "substantive", "; ".join(summarise_facts(facts))
     if change.cosmetic:
         return "cosmetic", "only case, spacing, punctuation or quotes changed"
+    if all(section.contents for section in (*change.old, *change.new)):
+        return "minor", "table of contents"
     if change.kind in ("added", "removed"):
         words = sum(len(section.text.split()) for section in (*change.old, *change.new))
         verb = "new section" if change.kind == "added" else "section removed"
@@ -729,9 +734,14 @@ def annotate(comparison: Comparison) -> Comparison:
             )
         )
         main = change.new or change.old
-        topic = classify_topic(
-            " ".join(section.title for section in main), "\n".join(section.text for section in main)
-        )[0]
+        topic = (
+            "other"
+            if all(section.contents for section in main)
+            else classify_topic(
+                " ".join(section.title for section in main),
+                "\n".join(section.text for section in main),
+            )[0]
+        )
         level, reason = significance(change, facts)
         annotated.append(
             replace(change, topic=topic, facts=facts, significance=level, reason=reason)

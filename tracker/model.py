@@ -110,6 +110,7 @@ class Section:
     text: str
     number: str = ""
     recovered: bool = False
+    contents: bool = False  # a table of contents: its lines name the other sections
 
 
 @dataclass(frozen=True)

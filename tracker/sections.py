@@ -135,6 +135,7 @@ def parse_document(text: str) -> Document:
     if not title:
         title, preamble = _title_from_first_line(preamble)
     sections, warnings = _recover_contents_entries(sections, contents)
+    sections = _mark_contents_sections(sections)
     return Document(
         title=title, preamble=preamble, sections=tuple(sections), warnings=tuple(warnings)
     )
@@ -538,6 +539,26 @@ def _unique_id(section_id: str, used: dict[str, int]) -> str:
 def _body(lines: list[str]) -> str:
     kept = [line for line in lines if not _BREAK.match(line)]
     return "\n".join(kept).strip("\n")
+
+
+# Sections that are tables of contents
+
+
+def _mark_contents_sections(sections: list[Section]) -> list[Section]:
+    """A section most of whose lines name other sections (plain or as links) is a contents list."""
+    titles = {normalise_title(section.title) for section in sections}
+    marked = []
+    for section in sections:
+        lines = paragraphs(section.text)
+        others = titles - {normalise_title(section.title)}
+        entries = sum(1 for line in lines if _entry_title(line) in others)
+        is_contents = entries >= 3 and 2 * entries >= len(lines)
+        marked.append(replace(section, contents=True) if is_contents else section)
+    return marked
+
+
+def _entry_title(line: str) -> str:
+    return normalise_title(_LINK.sub(r"\1", _LIST_ITEM.sub("", line, count=1)))
 
 
 # Contents entries with no heading in the body

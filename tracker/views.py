@@ -156,6 +156,7 @@ def section_json(section) -> dict:
         "text": section.text,
         "number": section.number or None,
         "recovered": section.recovered,
+        "contents": section.contents,
         "topic": meaning.topic,
         "topic_confidence": meaning.confidence,
         "second_topic": meaning.second_topic,
