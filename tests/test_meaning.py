@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import textwrap
 
 import pytest
 from hypothesis import given, settings
@@ -329,7 +330,36 @@ def test_a_new_table_of_contents_is_minor_and_about_nothing():
         "## Contact\n\nWrite to us at privacy@acme.example.\n"
     )
     contents = next(
-        change for change in annotate(compare(old, new)).changes if change.new[0].title == "Contents"
+        change
+        for change in annotate(compare(old, new)).changes
+        if change.new[0].title == "Contents"
     )
     assert (contents.kind, contents.topic, contents.significance) == ("added", "other", "minor")
     assert contents.reason == "table of contents"
+
+
+def test_facts_read_across_hard_line_breaks():
+    wrapped = (
+        "We may sell your personal\ninformation to advertisers. Users must be at\n"
+        "least 16 years old to open an account.\n"
+    )
+    values = {(fact.type, fact.value) for fact in extract_facts(wrapped, "Sharing")}
+    assert ("age_limit", "16") in values
+    assert any(kind == "practice" and "yes" in value for kind, value in values)
+
+
+def test_rewrapping_a_paragraph_changes_no_fact():
+    text = (
+        "We do not sell your personal information. You have the right to access, correct "
+        "or delete your data, and to complain to the ICO. We keep logs for 30 days."
+    )
+    narrow = "\n".join(textwrap.wrap(text, 30))
+    wide = "\n".join(textwrap.wrap(text, 70))
+    assert extract_facts(narrow, "Your rights") == extract_facts(wide, "Your rights") != ()
+    comparison = annotate(
+        compare(
+            parse_document(f"## Your rights\n\n{narrow}\n"),
+            parse_document(f"## Your rights\n\n{wide}\n"),
+        )
+    )
+    assert comparison.facts == ()

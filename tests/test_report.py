@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 
 import jsonschema
 import pytest
 
-from conftest import run_tracker
+from conftest import ROOT, run_tracker
 
 
 def report(archive, *args):
@@ -131,3 +132,16 @@ def test_html_renders_in_chromium_without_console_errors(demo_archive, tmp_path)
         timeout=120,
     )
     assert shot.stat().st_size > 10_000
+
+
+def test_html_stylesheet_is_inserted_verbatim_and_the_file_is_readable(demo_archive, tmp_path):
+    target = tmp_path / "report.html"
+    previous = os.umask(0o022)
+    try:
+        run_tracker("report", "-o", str(target), "--archive", str(demo_archive))
+    finally:
+        os.umask(previous)
+    stylesheet = (ROOT / "tracker" / "templates" / "report.css").read_text()
+    html = target.read_text()
+    assert stylesheet in html  # an escaped `>` or `"` inside <style> silently drops rules
+    assert target.stat().st_mode & 0o044 == 0o044  # readable by others under umask 022

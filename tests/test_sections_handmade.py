@@ -444,7 +444,7 @@ def test_text_before_the_title_heading_is_kept():
 
 
 def test_a_link_list_naming_the_sections_is_a_table_of_contents():
-    document, headings = parse(
+    document, _ = parse(
         """
         # Privacy Notice
 
@@ -487,3 +487,110 @@ def test_a_list_that_repeats_one_title_is_not_a_table_of_contents():
         """
     )
     assert not any(section.contents for section in document.sections)
+
+
+def test_sentence_case_headings_in_plain_text():
+    document, headings = parse(
+        """
+        Hawthorn Energy Privacy Policy
+
+        Who we are
+
+        Hawthorn Energy Limited supplies renewable electricity in England and Wales and is
+        the data controller of your personal data.
+
+        How long we keep it
+
+        We keep your account records for six years after you leave us, as HMRC requires.
+
+        Who we share it with
+
+        We share meter data with your network operator and the Data Communications Company.
+
+        Children Under 16
+
+        Our services are not meant for children under 16 and we do not collect their data.
+        """
+    )
+    assert document.title == "Hawthorn Energy Privacy Policy"
+    assert [title for _, title in headings] == [
+        "Who we are",
+        "How long we keep it",
+        "Who we share it with",
+        "Children Under 16",
+    ]
+
+
+def test_one_or_two_short_lines_are_not_sentence_case_headings():
+    _, headings = parse(
+        """
+        Acme Privacy Policy
+
+        Thank you for trusting us
+
+        We collect your name and e-mail address when you sign up, and nothing else at all.
+
+        Questions are welcome
+        """
+    )
+    assert headings == []
+
+
+def test_a_postcode_on_its_own_line_is_not_a_heading():
+    _, headings = parse(
+        """
+        1. Contact
+
+        Write to The Data Protection Officer, Hawthorn Energy Limited, 12 Cathedral Road,
+        Cardiff,
+        CF11 9LJ.
+        """
+    )
+    assert [title for _, title in headings] == ["Contact"]
+
+
+def test_organisation_over_document_name_is_the_title():
+    document, headings = parse(
+        """
+        CORVID FREIGHT SOLUTIONS LTD
+        PRIVACY NOTICE
+
+        Effective Date: 1 June 2020
+
+        1. INTRODUCTION
+
+        Corvid operates the shipment tracking portal.
+
+        2. CONTACT
+
+        Write to privacy@corvid.example.
+        """
+    )
+    assert document.title == "PRIVACY NOTICE - CORVID FREIGHT SOLUTIONS LTD"
+    assert [title for _, title in headings] == ["INTRODUCTION", "CONTACT"]
+
+
+def test_articles_nest_under_their_part():
+    _, headings = parse(
+        """
+        Terms of Service
+
+        PART I — GENERAL PROVISIONS
+
+        Article 1 — Definitions
+
+        "Service" means the platform.
+
+        Article 2 — Acceptance
+
+        By creating an account you accept these terms.
+
+        PART II — PERSONAL DATA
+
+        Article 3 — Data Collected
+
+        We collect your name.
+        """
+    )
+    levels = [level for level, _ in headings]
+    assert levels == [1, 2, 2, 1, 2]

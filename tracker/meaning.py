@@ -147,17 +147,27 @@ def extract_facts(text: str, heading: str = "") -> tuple[Fact, ...]:
 @lru_cache(maxsize=4096)
 def _extract_facts_cached(text: str, heading: str) -> tuple[Fact, ...]:
     facts: list[Fact] = []
-    seen: set[tuple[str, str]] = set()
+    position: dict[tuple[str, str], int] = {}
     for sentence, cue in _cued_sentences(text, heading):
         for fact_type, value in _facts_in(sentence, cue):
-            if (fact_type, value) not in seen:
-                seen.add((fact_type, value))
+            if _fact_key(fact_type, value) not in position:
+                position[_fact_key(fact_type, value)] = len(facts)
                 facts.append(Fact(fact_type, value, sentence.strip()))
     for value in _addresses(_joined_lines(text)):
-        if ("postal_address", value) not in seen:
-            seen.add(("postal_address", value))
+        key = _fact_key("postal_address", value)
+        if key not in position:
+            position[key] = len(facts)
             facts.append(Fact("postal_address", value, value))
+        elif value.count(",") > facts[position[key]].value.count(","):
+            facts[position[key]] = replace(facts[position[key]], value=value)  # one part a line
     return tuple(facts)
+
+
+def _fact_key(fact_type: str, value: str) -> tuple[str, str]:
+    """Addresses are the same whatever their commas and line breaks."""
+    if fact_type == "postal_address":
+        return fact_type, " ".join(re.findall(r"\w+", value.lower()))
+    return fact_type, value
 
 
 _LIST_ITEM = re.compile(r"^\s*(?:[-*•+]|\d{1,2}[.)]|\([a-z\d]{1,3}\))\s+")
@@ -169,7 +179,7 @@ def _cued_sentences(text: str, heading: str):
     a table cell by its row and the table's header row."""
     lead_in = heading
     table_header = None
-    for line in text.splitlines():
+    for line in _unwrapped_lines(text):
         if line.lstrip().startswith("|"):
             table_header = table_header or line
             yield from ((sentence, f"{table_header} {line}") for sentence in sentences(line))
@@ -180,6 +190,30 @@ def _cued_sentences(text: str, heading: str):
             yield sentence, f"{lead_in} {sentence}" if item else sentence
         if line.strip() and not item:
             lead_in = line if line.rstrip().endswith(":") else heading
+
+
+def _unwrapped_lines(text: str):
+    """The text's lines with hard wraps undone: a line that stops mid-sentence goes on in the
+    next one, unless a blank line, a list item or a table row comes first."""
+    current = ""
+    for line in text.splitlines():
+        stripped = line.strip()
+        if current and stripped and _goes_on(current) and not _starts_block(line):
+            current = f"{current} {stripped}"
+            continue
+        if current:
+            yield current
+        current = line if stripped else ""
+    if current:
+        yield current
+
+
+def _goes_on(line: str) -> bool:
+    return not line.lstrip().startswith("|") and not re.search(r"[.!?:;]\W*$|(?:\*\*|__)$", line)
+
+
+def _starts_block(line: str) -> bool:
+    return bool(_LIST_ITEM.match(line)) or line.lstrip().startswith(("|", "#"))
 
 
 def _joined_lines(text: str) -> str:

@@ -131,6 +131,7 @@ def render(report: Report, fmt: str) -> str:
 @cache
 def _environment(fmt: str):
     from jinja2 import Environment, PackageLoader, StrictUndefined
+    from markupsafe import Markup
 
     environment = Environment(
         loader=PackageLoader("tracker", "templates"),
@@ -151,7 +152,9 @@ def _environment(fmt: str):
     environment.filters["excerpt"] = _excerpt
     environment.filters["elide"] = _elide
     environment.filters["slug"] = lambda text: re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
-    environment.globals["css"] = (
+    # Our own stylesheet, inserted verbatim: escaping would turn `>` and quotes into entities,
+    # which browsers do not decode inside <style>, silently dropping those rules.
+    environment.globals["css"] = Markup(
         resources.files("tracker.templates").joinpath("report.css").read_text()
     )
     return environment

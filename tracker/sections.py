@@ -185,6 +185,17 @@ def _find_headings(lines: list[str]) -> list[_Heading]:
         elif lines[index].strip():
             after_break = False
         index += 1
+    return _confirm_sentence_case(headings)
+
+
+def _confirm_sentence_case(headings: list[_Heading]) -> list[_Heading]:
+    """Sentence-case lines are headings only when a document uses at least three of them;
+    one or two short lines are more likely a slogan or a closing remark."""
+    sentence_case = [heading for heading in headings if heading.style == "sentence"]
+    if len(sentence_case) < 3:
+        return [heading for heading in headings if heading.style != "sentence"]
+    for heading in sentence_case:
+        heading.style = "title"
     return headings
 
 
@@ -238,6 +249,8 @@ def _heading_at(lines: list[str], index: int, marked: bool) -> _Heading | None:
     title_like = _is_title_line(plain) and not marked
     if title_like and (_indented(following) or (alone and _next_is_body(lines, index + 1))):
         return _Heading(index, index + 1, plain, "title")
+    if not marked and alone and _is_sentence_case_title(plain) and _next_is_body(lines, index + 1):
+        return _Heading(index, index + 1, plain, "sentence")
     return None
 
 
@@ -290,18 +303,34 @@ def _is_caps_line(title: str) -> bool:
     words = title.split()
     if len(words) > 14 or title.endswith((",", ";")) or sum(char.isalpha() for char in title) < 3:
         return False
+    if not any(len(word) >= 2 and word.isalpha() for word in re.split(r"[^\w]+", title)):
+        return False  # `CF11 9LJ` is a postcode, not a heading
     return not (title.endswith(".") and len(words) > 4)
 
 
 def _is_title_line(title: str) -> bool:
     words = title.split()
-    if not words or len(words) > 10 or len(title) > 80 or re.search(r"[\d,;|@/]|https?:", title):
+    if not words or len(words) > 10 or len(title) > 80 or re.search(r"[,;|@/]|https?:", title):
         return False
+    if any(re.search(r"\d", word) and not re.fullmatch(r"\d{1,4}", word) for word in words):
+        return False  # `Children Under 16` is a title; `CF11 9LJ` or `Version 2.3` is not
     if title.endswith((".", ":", "!")) or not title[:1].isupper():
         return False
     long_words = [word for word in words if len(word) > 3]
     capitalised = [word for word in long_words if word[:1].isupper()]
     return len(capitalised) >= max(1, 0.75 * len(long_words))
+
+
+def _is_sentence_case_title(title: str) -> bool:
+    """`Who we share it with`: a short capitalised line with no sentence punctuation."""
+    words = title.split()
+    return (
+        0 < len(words) <= 8
+        and len(title) <= 60
+        and title[:1].isupper()
+        and not re.search(r"[\d,;:|@/]|https?:", title)
+        and not title.endswith((".", "!"))
+    )
 
 
 def _indented(line: str) -> bool:
@@ -317,8 +346,9 @@ def _next_is_body(lines: list[str], start: int) -> bool:
 
 def _number_depth(number: str) -> float:
     lowered = number.lower()
-    if lowered.startswith(("article", "chapter", "part")):
-        return 0.5
+    for depth, word in enumerate(("part", "chapter", "article"), start=3):
+        if lowered.startswith(word):
+            return depth / 10  # Part I holds chapters, chapters hold articles
     if lowered.startswith("section"):
         return 0.75
     if re.fullmatch(r"[IVXLC]+", number.rstrip(".")):
@@ -412,6 +442,13 @@ def _document_title(
     The first one becomes the title; its lines leave the text. A second one (a subtitle
     such as `**Acme Privacy Policy**`) and any text around them stay in the preamble.
     """
+    if _is_masthead(headings, lines):
+        organisation, name = headings[:2]
+        return (
+            f"{name.title} - {organisation.title}",
+            headings[2:],
+            range(organisation.start, name.end),
+        )
     title_parts: list[str] = []
     consumed = 0
     for position, heading in enumerate(headings[:2]):
@@ -457,6 +494,20 @@ def _title_from_first_line(preamble: str) -> tuple[str, str]:
 
 
 # Levels, parents, ids
+
+
+def _is_masthead(headings: list[_Heading], lines: list[str]) -> bool:
+    """`CORVID FREIGHT SOLUTIONS LTD` over `PRIVACY NOTICE` at the top: who, then what."""
+    if len(headings) < 3:
+        return False
+    organisation, name = headings[:2]
+    return (
+        not any(line.strip() for line in lines[: organisation.start])
+        and name.start == organisation.end
+        and "numbered" not in (organisation.style, name.style)
+        and _DOCUMENT_TITLE_WORDS.search(name.title) is not None
+        and _DOCUMENT_TITLE_WORDS.search(organisation.title) is None
+    )
 
 
 def _levels(headings: list[_Heading]) -> list[int]:

@@ -307,7 +307,7 @@ def _change_line(change) -> str:
         for tag in (change.topic if change.topic != "other" else None, change.significance)
         if tag
     ]
-    if change.cosmetic:
+    if change.cosmetic and change.significance != "cosmetic":
         tags.append("cosmetic")
     return f"  [{style}]{change.kind:<9}[/] {escape(titles)}{same}  [dim]{' '.join(tags)}[/]"
 
