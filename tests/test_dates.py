@@ -74,6 +74,17 @@ HEADERS = [
     ),
     ("#### Last Updated: August 14, 2025\n\nWe are 10 years old.", "2025-08-14", "day"),
     ("This Privacy Policy is effective as of the 1st day of March, 2021.", "2021-03-01", "day"),
+    (
+        "Our previous policy, effective 1 January 2018, is archived.\n\n"
+        "This policy is effective as of 15 July 2019.",
+        "2019-07-15",
+        "day",
+    ),
+    ("Effective: 2021-03-01 (previous version: 2019-06-12)", "2021-03-01", "day"),
+    ("We may change this policy.\n\nDate of last revision: March 2021", "2021-03-01", "month"),
+    ("Last updated: 15/07/2019\n\nUsers under 16 need consent.", "2019-07-15", "day"),
+    ("Last updated: 07/08/2021\n\nWrite to us in Ohio.", "2021-07-08", "day"),
+    ("Effective from: 01/04/2023\n\nHawthorn Energy Limited, Cardiff.", "2023-04-01", "day"),
 ]
 
 
@@ -135,3 +146,9 @@ def test_any_stated_day_is_found_exactly(day, cue):
     text = f"{cue} {day:%B} {day.day}, {day.year}\n\nWe delete data after 30 days; users under 13 are not allowed."
     found = find_effective_date(text)
     assert (found.value, found.precision) == (day, "day")
+
+
+def test_date_text_keeps_an_abbreviated_month():
+    assert find_effective_date("Updated: Jan. 5, 2020\n\nWe collect data.").text == (
+        "Updated: Jan. 5, 2020"
+    )

@@ -125,3 +125,25 @@ def test_closest_policy_needs_a_clear_lead():
     assert closest_policy(text, [("a/notes", near), ("c/copy", near)]) is None
     assert closest_policy(text, [("b/bakery", far)]) is None
     assert closest_policy(text, []) is None
+
+
+TEMPLATE = (
+    "We keep ticket notes for two years and then erase them from the help desk. "
+    "You may ask for a copy of your notes at any time, and we answer within thirty days. "
+)
+
+
+def test_a_resembling_text_that_names_no_one_follows_that_policy():
+    known = {"corvid/privacy": TEMPLATE + "Write to privacy@corvid.example."}
+    identified = identify(
+        ingest_bytes(TEMPLATE.encode(), name="x"), list(known), latest_text=known.get
+    )
+    assert identified.policy == "corvid/privacy" and "shared" in identified.reason
+
+
+def test_a_resembling_text_that_names_another_company_is_refused():
+    """Policies written from one template: Kestrel's is not Corvid's, however alike."""
+    known = {"corvid/privacy": TEMPLATE + "Write to privacy@corvid.example."}
+    clone = TEMPLATE + "Write to privacy@kestrelcouriers.co.uk."
+    with pytest.raises(InputError, match="names kestrelcouriers, never corvid"):
+        identify(ingest_bytes(clone.encode(), name="x"), list(known), latest_text=known.get)

@@ -116,7 +116,7 @@ def test_stray_icon_word_is_dropped_but_a_real_first_line_is_kept():
     ids=["utf-16-le", "utf-16-be", "utf-8-bom", "utf-8", "cp1252"],
 )
 def test_encodings_decode(data):
-    assert decode(data, "x") == "Café policy – “quoted”"
+    assert decode(data, "x")[0] == "Café policy – “quoted”"
     assert ingest_bytes(data, name="x").text == "Café policy – “quoted”\n"
 
 
@@ -176,3 +176,11 @@ def test_arbitrary_html_gives_text_or_input_error(pieces):
     except InputError:
         return
     assert ingested.text.strip()
+
+
+def test_the_encoding_read_is_kept():
+    assert ingest_bytes("Café".encode(), name="x").encoding == "utf-8"
+    assert ingest_bytes("Café “x”".encode("cp1252"), name="x").encoding == "windows-1252"
+    assert ingest_bytes(codecs.BOM_UTF16_LE + "Café".encode("utf-16-le"), name="x").encoding == (
+        "utf-16"
+    )

@@ -29,7 +29,7 @@ _DATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("day", rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b"),
         ("day", rf"\b(?:the\s+)?{_DAY}\s+(?:day\s+)?(?:of\s+)?{_MONTH},?\s+{_YEAR}\b"),
         ("day", rf"\b{_YEAR}-[01]\d-[0-3]\d\b"),
-        ("day", r"\b[01]?\d/[0-3]?\d/(?:19|20)?\d\d\b"),
+        ("day", r"\b[0-3]?\d/[0-3]?\d/(?:19|20)?\d\d\b"),
         ("day", rf"\b[0-3]?\d\.[01]?\d\.{_YEAR}\b"),
         ("month", rf"\b{_MONTH},?\s+{_YEAR}\b"),
         ("month", rf"\b{_YEAR}-[01]\d\b"),
@@ -42,9 +42,21 @@ _CUES: tuple[tuple[int, re.Pattern[str]], ...] = tuple(
     (rank, re.compile(pattern, re.IGNORECASE))
     for rank, pattern in (
         (0, r"\beffective(?:\s+date)?\b|\b(?:in|into)\s+effect\b|\b(?:takes?|took)\s+effect\b"),
-        (1, r"\blast\s+(?:updated|modified|revised|changed|amended|reviewed)\b"),
-        (2, r"\b(?:updated|revised|modified|amended|dated|version\s+date)\b"),
+        (1, r"\blast\s+(?:updated|modified|revised|changed|amended|reviewed|revision)\b"),
+        (2, r"\b(?:updated|revised|modified|amended|dated|version\s+date|revision\s+date)\b"),
     )
+)
+
+# A date said to belong to another version: `Our previous policy, effective 1 January 2018`.
+_OTHER_VERSION = re.compile(
+    r"\b(?:previous|prior|earlier|former|old|original|superseded)\s+"
+    r"(?:version|policy|notice|statement|terms|edition)\b",
+    re.IGNORECASE,
+)
+# Signs that `01/04/2023` means the 1st of April: the text is not from the US.
+_DAY_FIRST_SIGNS = re.compile(
+    r"\.co\.uk\b|\.com\.au\b|\.co\.nz\b|£|\bUK GDPR\b|\bUnited Kingdom\b|\bEngland\b|"
+    r"\bAustralia\b|\bNew Zealand\b|\bIreland\b|\bIndia\b|\bGmbH\b|\bLimited\b|\bLtd\b"
 )
 
 _HEADER_LINES = 40
@@ -61,7 +73,10 @@ def find_effective_date(text: str) -> EffectiveDate | None:
     """
     lines = [_MARKUP.sub(" ", line).strip() for line in text.splitlines()]
     header = [line for line in lines[:_HEADER_LINES] if line]
-    found = _best_cued_date(header) or _best_cued_date(line for line in lines if line)
+    day_first = _DAY_FIRST_SIGNS.search(text) is not None
+    found = _best_cued_date(header, day_first) or _best_cued_date(
+        (line for line in lines if line), day_first
+    )
     if found:
         return found
     return _standalone_date_line(header[:5])
@@ -81,12 +96,12 @@ def parse_date_argument(value: str) -> EffectiveDate:
     )
 
 
-def _best_cued_date(lines) -> EffectiveDate | None:
+def _best_cued_date(lines, day_first: bool = False) -> EffectiveDate | None:
     best: tuple[int, int, EffectiveDate] | None = None
     for position, line in enumerate(lines):
         for rank, cue in _CUES:
             for cue_match in cue.finditer(line):
-                found = _date_after(line, cue_match.end())
+                found = _date_after(line, cue_match.end(), day_first)
                 if found and (best is None or (rank, position) < best[:2]):
                     best = (rank, position, found)
         if best and best[0] == 0:
@@ -94,7 +109,7 @@ def _best_cued_date(lines) -> EffectiveDate | None:
     return best[2] if best else None
 
 
-def _date_after(line: str, start: int) -> EffectiveDate | None:
+def _date_after(line: str, start: int, day_first: bool = False) -> EffectiveDate | None:
     reach = line[start : start + _CUE_REACH + 30]
     sentence_end = _SENTENCE_END.search(reach)
     if sentence_end:
@@ -105,18 +120,22 @@ def _date_after(line: str, start: int) -> EffectiveDate | None:
             continue
         if precision == "year" and not _only_filler(reach[: match.start()]):
             continue
-        parsed = _to_date(match.group(0), precision)
-        if parsed:
-            return EffectiveDate(parsed, precision, _sentence_around(line, start))
+        parsed = _to_date(match.group(0), precision, day_first)
+        begin, date_end = _sentence_start(line, start), start + match.end()
+        if parsed and not _OTHER_VERSION.search(line[begin:date_end]):
+            return EffectiveDate(parsed, precision, _sentence_from(line, begin, date_end))
     return None
 
 
-def _sentence_around(line: str, position: int) -> str:
-    """The sentence of `line` holding `position`, as the words the date came from."""
-    starts = [match.end() for match in re.finditer(r"[.!?]\s+(?=[A-Z*_])", line[:position])]
-    begin = starts[-1] if starts else 0
-    end_match = re.search(r"[.!?](?:\s|$)", line[position:])
-    end = position + end_match.end() if end_match else len(line)
+def _sentence_start(line: str, cue_end: int) -> int:
+    starts = [match.end() for match in re.finditer(r"[.!?]\s+(?=[A-Z*_])", line[:cue_end])]
+    return starts[-1] if starts else 0
+
+
+def _sentence_from(line: str, begin: int, date_end: int) -> str:
+    """The sentence holding the cue and its date, as the words the date came from."""
+    end_match = re.search(r"[.!?](?:\s|$)", line[date_end:])
+    end = date_end + end_match.end() if end_match else len(line)
     return " ".join(line[begin:end].split())[:200]
 
 
@@ -156,13 +175,31 @@ _PLAIN_SHAPES = (
 )
 
 
-def _to_date(words: str, precision: str) -> dt.date | None:
+def _to_date(words: str, precision: str, day_first: bool = False) -> dt.date | None:
     """The date the words name; unambiguous shapes directly, the rest through dateparser."""
+    slashed = _SLASHED.fullmatch(words.strip())
+    if slashed:
+        return _slashed_date(slashed, day_first)
     for shape in _PLAIN_SHAPES:
         match = shape.fullmatch(words.strip())
         if match:
             return _plain_date(match)
     return _parsed_date(words, precision)
+
+
+_SLASHED = re.compile(r"(?P<first>\d{1,2})/(?P<second>\d{1,2})/(?P<year>\d{4}|\d{2})")
+
+
+def _slashed_date(match: re.Match[str], day_first: bool) -> dt.date | None:
+    """`07/15/2019` is month first, `15/07/2019` day first; `01/04/2023` is read day first
+    only in a text with signs of not being American."""
+    first, second, year = (int(match.group(name)) for name in ("first", "second", "year"))
+    year += 2000 if year < 100 else 0
+    month, day = (second, first) if first > 12 or (day_first and second <= 12) else (first, second)
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
 
 
 def _plain_date(match: re.Match[str]) -> dt.date | None:

@@ -33,6 +33,7 @@ class Prepared:
     snapshot: Snapshot
     name: str
     policy_reason: str
+    encoding: str = "utf-8"
 
 
 def is_url(source: str) -> bool:
@@ -121,4 +122,4 @@ def prepare(
         source=replace(ingested.source, file_name=raw.file_name or ingested.source.file_name),
         sha256=text_sha256(ingested.text),
     )
-    return Prepared(snapshot, raw.name, reason)
+    return Prepared(snapshot, raw.name, reason, ingested.encoding)

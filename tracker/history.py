@@ -22,6 +22,7 @@ from tracker.compare import compare
 from tracker.meaning import annotate, summarise_facts
 from tracker.model import Comparison, Document, Snapshot, Version
 from tracker.sections import parse_document
+from tracker.wording import counted
 
 
 @cache
@@ -129,7 +130,10 @@ class History:
             comparison = self.step(index)
             if comparison is None:
                 entries.append(
-                    (f"first version ({len(self.document(index).sections)} sections)", {})
+                    (
+                        f"first version ({counted(len(self.document(index).sections), 'section')})",
+                        {},
+                    )
                 )
             else:
                 entries.append((change_summary(comparison), kind_counts(comparison)))
@@ -165,9 +169,7 @@ def change_summary(comparison: Comparison) -> str:
         noun = "section" if first[0] == "1" else "sections"
         parts[0] = f"{first[0]} {noun} {first[1]}"
     if comparison.moves:
-        parts.append(
-            f"{len(comparison.moves)} passage{'s' if len(comparison.moves) != 1 else ''} moved"
-        )
+        parts.append(f"{counted(len(comparison.moves), 'passage')} moved")
     text = ", ".join(parts) if parts else "no change"
     cosmetic = sum(1 for change in comparison.changes if change.cosmetic)
     if cosmetic and cosmetic == sum(

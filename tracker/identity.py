@@ -258,18 +258,33 @@ def identify(
     candidates = [policy for policy in known_policies if not org or policy.startswith(org + "/")]
     if org and len(candidates) == 1:
         return Identified(candidates[0], f"{org_reason}; the archive's only {org} policy")
+    hint = f" (organisation {org}?)" if org else ""
     if latest_text and candidates:
         match = closest_policy(text, [(policy, latest_text(policy)) for policy in candidates])
         if match:
             policy, shared = match
-            return Identified(
-                policy, f"its words match {policy}'s latest version ({shared:.0%} shared)"
+            others = _others_named(text, policy)
+            if not others:
+                return Identified(
+                    policy, f"its words match {policy}'s latest version ({shared:.0%} shared)"
+                )
+            hint = (
+                f" (its words match {policy} at {shared:.0%}, but it names "
+                f"{', '.join(sorted(others))}, never {policy.split('/')[0]})"
             )
     raise InputError(
-        "cannot tell which policy this is"
-        + (f" (organisation {org}?)" if org else "")
-        + "; name it with --policy ORG/DOC, for example --policy acme/privacy"
+        f"cannot tell which policy this is{hint}; "
+        "name it with --policy ORG/DOC, for example --policy acme/privacy"
     )
+
+
+def _others_named(text: str, policy: str) -> set[str]:
+    """Organisations whose web or e-mail addresses the text gives, when it never names the
+    policy's own: a policy written from the same template is another company's."""
+    org = policy.split("/")[0]
+    if re.search(rf"\b{re.escape(org).replace('-', '[- ]?')}", text, re.I):
+        return set()
+    return {host for host in map(_org_from_host, _HOST.findall(text)) if host} - _COMMON_ORGS
 
 
 _CLOSE_ENOUGH = 0.5  # share of vocabulary in common

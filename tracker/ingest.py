@@ -61,7 +61,7 @@ def ingest_bytes(
     is_html: bool | None = None,
 ) -> Ingested:
     """Decode `data`, convert HTML, strip an archive preamble; `name` is for error messages."""
-    text = decode(data, name)
+    text, encoding = decode(data, name)
     html = is_html if is_html is not None else looks_like_html(text, file_name or url or "")
     if html:
         text = html_to_text(text, name)
@@ -70,11 +70,12 @@ def ingest_bytes(
     text = strip_junk_lines(text)
     if not text.strip():
         raise InputError(f"{name}: no text left after cleaning (is it an empty page?)")
-    return Ingested(text=text, source=source, title_hint=_first_heading(text))
+    return Ingested(text=text, source=source, title_hint=_first_heading(text), encoding=encoding)
 
 
-def decode(data: bytes, name: str) -> str:
-    """Text from bytes: UTF-8 or UTF-16 with a BOM, else UTF-8, else Windows-1252."""
+def decode(data: bytes, name: str) -> tuple[str, str]:
+    """Text from bytes and the encoding it was read in: UTF-8 or UTF-16 with a BOM, else
+    UTF-8, else Windows-1252 (else Latin-1, which reads any byte)."""
     if len(data) > MAX_INPUT_BYTES:
         raise InputError(
             f"{name}: too large ({len(data) / 1e6:.1f} MB; the limit is "
@@ -94,19 +95,17 @@ def decode(data: bytes, name: str) -> str:
     ):
         if data.startswith(bom):
             try:
-                return _checked_text(data.decode(encoding), name)
+                return _checked_text(data.decode(encoding), name), encoding.removesuffix("-sig")
             except UnicodeDecodeError as error:
                 raise InputError(f"{name}: invalid {encoding} text ({error.reason})") from None
     if b"\x00" in data:
         raise InputError(f"{name}: binary data (NUL bytes), not text")
-    try:
-        return _checked_text(data.decode("utf-8"), name)
-    except UnicodeDecodeError:
-        pass
-    try:
-        return _checked_text(data.decode("cp1252"), name)
-    except UnicodeDecodeError:
-        return _checked_text(data.decode("latin-1"), name)
+    for encoding in ("utf-8", "windows-1252"):
+        try:
+            return _checked_text(data.decode(encoding), name), encoding
+        except UnicodeDecodeError:
+            pass
+    return _checked_text(data.decode("latin-1"), name), "latin-1"
 
 
 def _checked_text(text: str, name: str) -> str:

@@ -65,6 +65,7 @@ class Ingested:
     text: str
     source: Source
     title_hint: str | None = None
+    encoding: str = "utf-8"  # what the bytes were read as; anything but UTF-8 is worth saying
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,7 @@ from tracker.history import History, change_summary
 from tracker.meaning import anachronisms, describe, extract_facts
 from tracker.model import Change, Comparison, Version, WordOp
 from tracker.serialize import comparison_json, version_json
+from tracker.wording import counted
 
 
 @dataclass(frozen=True)
@@ -114,8 +115,8 @@ def _policy_report(history: History, since: dt.date | None) -> PolicyReport:
 def _first_summary(history: History, index: int, since: dt.date | None) -> str:
     sections = len(history.document(index).sections)
     if since and history.versions[index].effective.value < since:
-        return f"the version in force on {since.isoformat()} ({sections} sections), the baseline for what follows"
-    return f"first version in the archive ({sections} sections)"
+        return f"the version in force on {since.isoformat()} ({counted(sections, 'section')}), the baseline for what follows"
+    return f"first version in the archive ({counted(sections, 'section')})"
 
 
 # Rendering

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from tracker.console import err, escape, out, print_json
 from tracker.serialize import date_fields, policy_json, version_json
+from tracker.wording import counted
 
 if TYPE_CHECKING:
     from tracker.adding import AddOutcome
@@ -15,8 +16,9 @@ if TYPE_CHECKING:
 
 
 def show_added(outcome: AddOutcome, as_json: bool) -> None:
-    for _source, message in outcome.errors:
-        err().print(f"[red]tracker:[/] {escape(message)}")
+    for source, message in outcome.errors:
+        named = message if source in message else f"{source}: {message}"
+        err().print(f"[red]tracker:[/] {escape(named)}")
     if as_json:
         print_json(
             {
@@ -26,6 +28,7 @@ def show_added(outcome: AddOutcome, as_json: bool) -> None:
                         "policy": result.version.policy,
                         "source": prepared.name,
                         "policy_reason": prepared.policy_reason,
+                        "encoding": prepared.encoding,
                         **version_json(result.version),
                     }
                     for result, prepared in outcome.filed
@@ -42,13 +45,19 @@ def show_added(outcome: AddOutcome, as_json: bool) -> None:
         if result.status == "added":
             out().print(
                 f"[green]added[/]     {version.policy} {when} -> {version.path}  "
-                f"[dim]from {escape(prepared.name)}; {prepared.policy_reason}[/]"
+                f"[dim]from {escape(prepared.name)}; {prepared.policy_reason}"
+                f"{_encoding_note(prepared.encoding)}[/]"
             )
         else:
             out().print(
                 f"[yellow]unchanged[/] {version.policy} {when} already holds this text "
                 f"({version.path}); nothing filed"
             )
+
+
+def _encoding_note(encoding: str) -> str:
+    """UTF-8 and UTF-16 say what they are; any other reading was a guess worth telling."""
+    return "" if encoding.startswith("utf-") else f"; not UTF-8, read as {encoding}"
 
 
 def show_policies(policies: list[PolicySummary], as_json: bool) -> None:
@@ -115,6 +124,7 @@ def show_parsed(ingested: Ingested, as_json: bool) -> None:
                 "archived_on": ingested.source.archived_on,
                 "source_url": ingested.source.url,
                 "domain": ingested.source.domain,
+                "encoding": ingested.encoding,
                 "preamble": document.preamble,
                 "warnings": list(document.warnings),
                 "sections": [section_json(section) for section in document.sections],
@@ -129,11 +139,13 @@ def show_parsed(ingested: Ingested, as_json: bool) -> None:
         )
     else:
         console.print("[yellow]no effective date found[/]")
+    if _encoding_note(ingested.encoding):
+        console.print(f"[yellow]{_encoding_note(ingested.encoding).lstrip('; ')}[/]")
     if ingested.source.archived_on:
         console.print(
             f"archived on {ingested.source.archived_on} from {ingested.source.url or '?'}"
         )
-    console.print(f"{len(document.sections)} sections:")
+    console.print(f"{counted(len(document.sections), 'section')}:")
     for section in document.sections:
         meaning = section_meaning(section)
         topic = f"  [dim]{meaning.topic}[/]" if meaning.topic != "other" else ""
@@ -212,7 +224,7 @@ def show_verify(report: VerifyReport, as_json: bool) -> None:
         out().print(f"[dim]note: {escape(note)}[/]")
     if not report.problems:
         out().print(
-            f"[green]ok[/]: {report.versions} versions, hashes, metadata and history check out"
+            f"[green]ok[/]: {counted(report.versions, 'version')}, hashes, metadata and history check out"
         )
 
 
@@ -269,7 +281,7 @@ def show_diff(diff, words: bool, as_json: bool) -> None:
             console.print(_word_diff_text(change.words), soft_wrap=True)
             console.print()
     if unchanged:
-        console.print(f"[dim]{unchanged} sections unchanged[/]")
+        console.print(f"[dim]{counted(unchanged, 'section')} unchanged[/]")
     if diff.comparison.moves:
         console.print("\n[bold]moved passages[/]")
         for move in diff.comparison.moves:
@@ -375,7 +387,7 @@ def show_timeline(grid, as_json: bool) -> None:
             cells.append(f"[{style}]{mark}[/]" if style else mark)
         table.add_row(escape(row.title), *cells)
     out().print(
-        f"[bold]{grid.policy}[/]: {len(grid.rows)} sections over {len(grid.versions)} versions"
+        f"[bold]{grid.policy}[/]: {counted(len(grid.rows), 'section')} over {counted(len(grid.versions), 'version')}"
     )
     out().print(table)
     legend = "  ".join(f"[{style}]{mark}[/] {kind}" for kind, (mark, style) in _CELL_MARK.items())

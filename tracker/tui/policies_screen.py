@@ -12,6 +12,7 @@ from textual.widgets import DataTable, Footer, Header, Input, Static
 
 from tracker.model import PolicySummary
 from tracker.tui.widgets import TABLE_KEYS, TableNavigation, cell
+from tracker.wording import counted
 
 
 class PoliciesScreen(TableNavigation, Screen):
@@ -43,7 +44,7 @@ class PoliciesScreen(TableNavigation, Screen):
         table.add_columns("policy", "versions", "first", "last", "last substantive")
         self.policies = self.app.archive.policies()
         self.query_one("#policies-title", Static).update(
-            f"[b]{len(self.policies)} policies[/b] in {escape(self.app.archive.path.name)}  ·  enter opens, / filters, ? help"
+            f"[b]{counted(len(self.policies), 'policy', 'policies')}[/b] in {escape(self.app.archive.path.name)}  ·  enter opens, / filters, ? help"
         )
         if not self.policies:
             self.query_one("#policies-empty", Static).update(

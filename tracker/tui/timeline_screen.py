@@ -13,6 +13,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 from tracker.history import History, LogEntry
 from tracker.timeline import Grid, build_grid
 from tracker.tui.widgets import TABLE_KEYS, TableNavigation, cell, kind_cell, volume_bar
+from tracker.wording import counted
 
 CHANGE_KINDS = ("modified", "renamed", "moved", "split", "merged", "added", "removed")
 
@@ -73,7 +74,7 @@ class TimelineScreen(TableNavigation, Screen):
         if count == 1:
             hint = "only one version so far: nothing to compare yet"
         self.query_one("#timeline-title", Static).update(
-            f"[b]{self.policy}[/b]  {count} versions  ·  {hint}"
+            f"[b]{self.policy}[/b]  {counted(count, 'version')}  ·  {hint}"
         )
         versions = self.query_one("#versions", DataTable)
         versions.add_columns("#", "effective", "precision", "source", "volume", "what changed")
