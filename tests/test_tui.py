@@ -52,12 +52,12 @@ async def test_browse_mesosphere_end_to_end(demo_archive):
         assert isinstance(app.screen, DiffScreen)
         table = app.screen.query_one("#changes", DataTable)
         rows = cells(table)
-        renamed = next(index for index, row in enumerate(rows) if "→ SECURITY" in row[1])
+        renamed = next(index for index, row in enumerate(rows) if "→ SECURITY" in row[2])
         assert (
             rows[renamed][0] == "renamed"
-            and "Is Personal Information about me secure?" in rows[renamed][1]
+            and "Is Personal Information about me secure?" in rows[renamed][2]
         )
-        contact = next(index for index, row in enumerate(rows) if "CONTACT US" in row[1])
+        contact = next(index for index, row in enumerate(rows) if "CONTACT US" in row[2])
         table.move_cursor(row=contact)
         await pilot.pause()
         head = str(app.screen.query_one("#detail-head", Static).content)
@@ -87,7 +87,7 @@ async def test_filters_and_section_history(demo_archive):
         await settle(pilot, app)
         await pilot.press("s")
         await pilot.pause()
-        significance = {row[3] for row in cells(app.screen.query_one("#changes", DataTable))}
+        significance = {row[1] for row in cells(app.screen.query_one("#changes", DataTable))}
         assert significance == {"substantive"}
         await pilot.press("s", "q")
         await pilot.pause()
@@ -151,7 +151,7 @@ async def test_markup_in_policy_text_is_shown_literally(tmp_path):
         await pilot.press("enter")
         await settle(pilot, app)
         rows = cells(app.screen.query_one("#changes", DataTable))
-        assert any("Data [beta] rights" in row[1] for row in rows)
+        assert any("Data [beta] rights" in row[2] for row in rows)
 
 
 @pytest.mark.asyncio

@@ -23,7 +23,10 @@ from tracker.tui.widgets import (
     change_titles,
     inline_diff,
     plain_section_text,
+    shortened,
     side_by_side,
+    significance_cell,
+    topic_label,
 )
 
 
@@ -54,10 +57,9 @@ class DiffScreen(TableNavigation, Screen):
         self.query_text = ""
 
     def compose(self) -> ComposeResult:
-        old, new = self.history.versions[self.old_index], self.history.versions[self.new_index]
         yield Header()
         yield Static(
-            f"[b]{self.history.policy}[/b]  {old.effective.short} → {new.effective.short}",
+            f"[b]{self.history.policy}[/b]  {self._versions_label()}",
             id="diff-title",
             classes="title",
         )
@@ -88,16 +90,30 @@ class DiffScreen(TableNavigation, Screen):
     def show(self, comparison: Comparison) -> None:
         self.comparison = comparison
         self.query_one("#diff").loading = False
-        old, new = self.history.versions[self.old_index], self.history.versions[self.new_index]
-        summary = change_summary(comparison)
-        summary = summary if len(summary) <= 220 else summary[:217] + "…"
-        self.query_one("#diff-title", Static).update(
-            f"[b]{self.history.policy}[/b]  {old.effective.short} → {new.effective.short}\n{escape(summary)}"
-        )
+        self.show_title()
         table = self.query_one("#changes", DataTable)
-        table.add_columns("kind", "section", "topic", "significance")
+        table.add_columns("kind", "significance", "section", "topic")
         self.refill()
         table.focus()
+
+    def _versions_label(self) -> str:
+        """`#1 2016-04-19 → #2 2018-05`: numbered, as versions may share a date."""
+        old, new = self.history.versions[self.old_index], self.history.versions[self.new_index]
+        return f"#{self.old_index + 1} {old.effective.short} → #{self.new_index + 1} {new.effective.short}"
+
+    def show_title(self) -> None:
+        summary = shortened(change_summary(self.comparison), 220)
+        filters = [f"only {self.only}"] if self.only else []
+        filters += ["cosmetic hidden"] if self.hide_cosmetic else []
+        filters += [f"search “{self.query_text}”"] if self.query_text else []
+        shown = (
+            f"\n[reverse] filters: {escape(', '.join(filters))} [/] escape clears"
+            if filters
+            else ""
+        )
+        self.query_one("#diff-title", Static).update(
+            f"[b]{self.history.policy}[/b]  {self._versions_label()}\n{escape(summary)}{shown}"
+        )
 
     def refill(self) -> None:
         changes = sorted(
@@ -112,14 +128,15 @@ class DiffScreen(TableNavigation, Screen):
             needle = self.query_text.lower()
             changes = [change for change in changes if needle in self._searchable(change)]
         self.shown = changes
+        self.show_title()
         table = self.query_one("#changes", DataTable)
         table.clear()
         for number, change in enumerate(changes):
             table.add_row(
                 Text(change.kind, style=KIND_STYLE.get(change.kind, "")),
-                cell(change_titles(change)),
-                cell(change.topic or ""),
-                cell(change.significance),
+                significance_cell(change.significance),
+                cell(shortened(change_titles(change), 60)),
+                cell(topic_label(change.topic)),
                 key=str(number),
             )
         if not changes:
@@ -133,7 +150,9 @@ class DiffScreen(TableNavigation, Screen):
     def _searchable(change: Change) -> str:
         sections = (*change.old, *change.new)
         return " ".join(
-            [section.title for section in sections] + [section.text for section in sections]
+            [section.title for section in sections]
+            + [section.text for section in sections]
+            + [describe(fact) for fact in change.facts]
         ).lower()
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:

@@ -14,7 +14,7 @@ from textual.widgets import Footer, Header, Static
 from tracker.history import History
 from tracker.meaning import describe
 from tracker.timeline import Row
-from tracker.tui.widgets import KIND_STYLE, inline_diff, plain_section_text
+from tracker.tui.widgets import KIND_STYLE, change_titles, inline_diff, plain_section_text
 
 
 class SectionHistoryScreen(Screen):
@@ -51,10 +51,14 @@ class SectionHistoryScreen(Screen):
                 continue
             version = self.history.versions[index]
             text.append(f"\n{version.effective.short}  ", style="bold")
-            text.append(f"{cell}\n", style=f"bold {KIND_STYLE.get(cell, '')}")
+            text.append(cell, style=f"bold {KIND_STYLE.get(cell, '')}")
             change = self._change_at(index)
             if change is None:
+                text.append("\n")
                 continue
+            if change.kind in ("renamed", "split", "merged"):
+                text.append(f"  {change_titles(change)}", style="italic")
+            text.append("\n")
             if change.reason:
                 text.append(f"{change.significance}: {change.reason}\n", style="italic")
             for fact in change.facts:
@@ -70,9 +74,13 @@ class SectionHistoryScreen(Screen):
 
     def _change_at(self, index: int):
         if index == 0:
-            document = self.history.document(0)
-            section = next((s for s in document.sections if s.id == self.row.ids[0]), None)
+            from tracker.compare import sections_with_preamble
             from tracker.model import Change
+
+            document = self.history.document(0)
+            section = next(
+                (s for s in sections_with_preamble(document) if s.id == self.row.ids[0]), None
+            )
 
             return Change("added", (), (section,), 0.0, False) if section else None
         comparison = self.history.step(index)

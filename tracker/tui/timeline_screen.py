@@ -12,7 +12,14 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from tracker.history import History, LogEntry
 from tracker.timeline import Grid, build_grid
-from tracker.tui.widgets import TABLE_KEYS, TableNavigation, cell, kind_cell, volume_bar
+from tracker.tui.widgets import (
+    TABLE_KEYS,
+    TableNavigation,
+    cell,
+    kind_cell,
+    shortened,
+    volume_bar,
+)
 from tracker.wording import counted
 
 CHANGE_KINDS = ("modified", "renamed", "moved", "split", "merged", "added", "removed")
@@ -32,12 +39,14 @@ class TimelineScreen(TableNavigation, Screen):
         self.history: History | None = None
         self.grid: Grid | None = None
         self.marked: int | None = None
+        self.entries: list[LogEntry] = []
 
     def compose(self) -> ComposeResult:
         yield Header()
         with Vertical(id="timeline"):
             yield Static(f"[b]{self.policy}[/b]  loading…", id="timeline-title", classes="title")
             yield DataTable(id="versions", cursor_type="row", zebra_stripes=True)
+            yield Static("", id="version-detail", classes="detail")
             yield Static("section x version grid   [green]+[/] added  [yellow]~[/] modified  [cyan]R[/] renamed  "
                          "[blue]M[/] moved  [magenta]S[/] split  [magenta]J[/] merged  [red]x[/] removed  · unchanged",
                          id="grid-legend", classes="legend")  # fmt: skip
@@ -67,7 +76,7 @@ class TimelineScreen(TableNavigation, Screen):
         self.app.report_error(error)
 
     def show(self, history: History, entries: list[LogEntry], grid: Grid) -> None:
-        self.history, self.grid = history, grid
+        self.history, self.grid, self.entries = history, grid, entries
         self.query_one("#timeline").loading = False
         count = len(history.versions)
         hint = "enter: diff with the version before · space: mark, then enter on another to compare"
@@ -98,10 +107,25 @@ class TimelineScreen(TableNavigation, Screen):
             table.add_column(str(index + 1), key=f"v{index}", width=max(2, len(str(index + 1))))
         for number, row in enumerate(grid.rows):
             table.add_row(
-                cell(row.title[:40]), *(kind_cell(kind) for kind in row.cells), key=str(number)
+                cell(shortened(row.title, 40)),
+                *(kind_cell(kind) for kind in row.cells),
+                key=str(number),
             )
         versions.move_cursor(row=count - 1)
         versions.focus()
+        # The versions table opens on the newest version; the grid shows the newest columns too.
+        self.call_after_refresh(lambda: table.scroll_to(x=table.max_scroll_x, animate=False))
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        """The highlighted version's whole summary, which the table's column may cut."""
+        if event.data_table.id != "versions" or event.row_key is None or not self.entries:
+            return
+        index = int(str(event.row_key.value))
+        version = self.entries[index].version
+        mark = "  [reverse] marked [/]" if index == self.marked else ""
+        self.query_one("#version-detail", Static).update(
+            f"[b]#{index + 1} {version.effective.label}[/b]{mark}  {escape(self.entries[index].summary)}"
+        )
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         self.open_row(event.data_table, int(str(event.row_key.value)))

@@ -25,6 +25,21 @@ def cell(value: object) -> Text:
     return Text(str(value))
 
 
+def shortened(text: str, width: int) -> str:
+    """`text` cut to `width` characters, with an ellipsis when something was cut."""
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+def topic_label(topic: str | None) -> str:
+    """`third_party_sharing` as a reader writes it: `third party sharing`."""
+    return (topic or "").replace("_", " ")
+
+
+def significance_cell(significance: str) -> Text:
+    style = {"substantive": "bold", "cosmetic": "dim"}.get(significance, "")
+    return Text(significance, style=style)
+
+
 def kind_cell(kind: str | None) -> Text:
     if kind is None:
         return Text(" ")
