@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 from tracker.compare import compare, is_cosmetic, word_diff
 from tracker.meaning import annotate
 from tracker.sections import parse_document
+from tracker.wording import REWRITTEN_BELOW, redline_ops
 
 PARAGRAPHS = {
     "collect": "We collect your name, email address and postal address when you create an account or contact our support team.",
@@ -225,3 +226,16 @@ def test_swapping_versions_swaps_added_removed_and_split_merged(old, new):
     count = lambda result, kind: sum(1 for change in result.changes if change.kind == kind)  # noqa: E731
     for kind, opposite in SWAPPED.items():
         assert count(forward, kind) == count(backward, opposite), (kind, old, new)
+
+
+def test_a_rewritten_section_is_shown_old_then_new_not_as_confetti():
+    old = parse_document("## Data\n\nWe store what you send us on our own servers in Ohio.\n")
+    reworded = parse_document("## Data\n\nWe store what you send us on rented servers in Ohio.\n")
+    rewritten = parse_document("## Data\n\nAnalytics partners receive device identifiers daily.\n")
+    small = next(c for c in compare(old, reworded).changes if c.kind == "modified")
+    assert redline_ops(small) == small.words and len(small.words) > 1
+    large = next(c for c in compare(old, rewritten).changes if c.old and c.new)
+    assert large.similarity < REWRITTEN_BELOW
+    assert [(op.op, op.new) for op in redline_ops(large)] == [
+        ("replace", "Analytics partners receive device identifiers daily.")
+    ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 
@@ -11,6 +12,7 @@ import jsonschema
 import pytest
 
 from conftest import ROOT, run_tracker
+from tracker.report import heading_anchor
 
 
 def report(archive, *args):
@@ -145,3 +147,18 @@ def test_html_stylesheet_is_inserted_verbatim_and_the_file_is_readable(demo_arch
     html = target.read_text()
     assert stylesheet in html  # an escaped `>` or `"` inside <style> silently drops rules
     assert target.stat().st_mode & 0o044 == 0o044  # readable by others under umask 022
+
+
+def test_markdown_contents_links_reach_their_headings(demo_archive):
+    """GitHub's heading anchors drop `/`: a link to `#mesosphere-privacy` would go nowhere."""
+    markdown = run_tracker(
+        "report", "mesosphere/privacy", "quora/privacy-policy", "--archive", str(demo_archive)
+    ).out
+    anchors = {
+        heading_anchor(line.lstrip("#").strip())
+        for line in markdown.splitlines()
+        if line.startswith("#")
+    }
+    links = re.findall(r"\]\(#([^)]+)\)", markdown)
+    assert links and set(links) <= anchors
+    assert heading_anchor("quora/privacy-policy") == "quoraprivacy-policy"

@@ -15,13 +15,15 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from markupsafe import Markup, escape
+
 from tracker import __version__
 from tracker.archive import Archive
 from tracker.history import History, change_summary
 from tracker.meaning import anachronisms, describe, extract_facts
 from tracker.model import Change, Comparison, Version, WordOp
 from tracker.serialize import comparison_json, version_json
-from tracker.wording import counted
+from tracker.wording import counted, redline_ops
 
 
 @dataclass(frozen=True)
@@ -132,7 +134,6 @@ def render(report: Report, fmt: str) -> str:
 @cache
 def _environment(fmt: str):
     from jinja2 import Environment, PackageLoader, StrictUndefined
-    from markupsafe import Markup
 
     environment = Environment(
         loader=PackageLoader("tracker", "templates"),
@@ -151,14 +152,21 @@ def _environment(fmt: str):
         section.title for section in sections
     )
     environment.filters["excerpt"] = _excerpt
-    environment.filters["elide"] = _elide
+    environment.filters["elide_html"] = _elide_html
+    environment.filters["redline_ops"] = redline_ops
     environment.filters["slug"] = lambda text: re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    environment.filters["heading_anchor"] = heading_anchor
     # Our own stylesheet, inserted verbatim: escaping would turn `>` and quotes into entities,
     # which browsers do not decode inside <style>, silently dropping those rules.
     environment.globals["css"] = Markup(
         resources.files("tracker.templates").joinpath("report.css").read_text()
     )
     return environment
+
+
+def heading_anchor(heading: str) -> str:
+    """The anchor GitHub gives a Markdown heading: `mesosphere/privacy` -> `mesosphereprivacy`."""
+    return re.sub(r"[^\w\- ]", "", heading.lower()).replace(" ", "-")
 
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<#|~!])")
@@ -188,6 +196,16 @@ def _elide(text: str, keep: int = 15) -> str:
     if len(words) <= 2 * keep + 5:
         return text
     return " ".join(words[:keep]) + " … " + " ".join(words[-keep:])
+
+
+def _elide_html(text: str) -> Markup:
+    """Long unchanged text cut in the middle, the cut marked so no one takes it for policy text."""
+    shortened = _elide(text)
+    if shortened == text:
+        return escape(text)
+    head, tail = shortened.split(" … ", 1)
+    mark = Markup('<span class="elided" title="unchanged words left out"> […] </span>')
+    return escape(head) + mark + escape(tail)
 
 
 def _excerpt(text: str, words: int = 30) -> str:

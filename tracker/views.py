@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from tracker.console import err, escape, out, print_json
 from tracker.serialize import date_fields, policy_json, version_json
-from tracker.wording import counted
+from tracker.wording import counted, redline_ops
 
 if TYPE_CHECKING:
     from tracker.adding import AddOutcome
@@ -278,7 +278,7 @@ def show_diff(diff, words: bool, as_json: bool) -> None:
         for fact in change.facts:
             console.print(f"            [bold]·[/] {escape(describe(fact))}")
         if words and change.words:
-            console.print(_word_diff_text(change.words), soft_wrap=True)
+            console.print(_word_diff_text(redline_ops(change)), soft_wrap=True)
             console.print()
     if unchanged:
         console.print(f"[dim]{counted(unchanged, 'section')} unchanged[/]")

@@ -1,6 +1,23 @@
 """Small helpers for the words the tool prints."""
 
+from __future__ import annotations
+
+from tracker.model import Change, WordOp
+
 
 def counted(count: int, noun: str, plural: str | None = None) -> str:
     """`1 section`, `2 sections`, `3 policies`: the count with its noun in the right number."""
     return f"{count} {noun if count == 1 else plural or noun + 's'}"
+
+
+REWRITTEN_BELOW = 0.4  # similarity under which a word-by-word redline is noise
+
+
+def redline_ops(change: Change) -> tuple[WordOp, ...]:
+    """The word diff to show a reader: word by word, or, for a section rewritten beyond
+    recognition, its old text struck and then its new text, instead of a confetti of edits."""
+    if change.similarity >= REWRITTEN_BELOW or not (change.old and change.new):
+        return change.words
+    old = "\n\n".join(section.text.strip() for section in change.old if section.text.strip())
+    new = "\n\n".join(section.text.strip() for section in change.new if section.text.strip())
+    return (WordOp("replace", old + "\n\n", new),)
