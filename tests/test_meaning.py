@@ -363,3 +363,20 @@ def test_rewrapping_a_paragraph_changes_no_fact():
         )
     )
     assert comparison.facts == ()
+
+
+def test_a_new_date_line_alone_is_cosmetic_but_a_new_deadline_is_not():
+    def only_change(old: str, new: str):
+        comparison = annotate(compare(parse_document(old), parse_document(new)))
+        return next(change for change in comparison.changes if change.kind != "unchanged")
+
+    dated = only_change(
+        "Last revised on 3 March 2021\n\n## Data\n\nWe keep your notes.\n",
+        "Last revised on 20 October 2022\n\n## Data\n\nWe keep your notes.\n",
+    )
+    assert (dated.significance, dated.reason) == ("cosmetic", "only the policy's own date changed")
+    deadline = only_change(
+        "## Data\n\nWe keep your notes until 1 January 2020, then delete them.\n",
+        "## Data\n\nWe keep your notes until 1 January 2025, then delete them.\n",
+    )
+    assert deadline.significance != "cosmetic"

@@ -171,7 +171,7 @@ def change_summary(comparison: Comparison) -> str:
     if comparison.moves:
         parts.append(f"{counted(len(comparison.moves), 'passage')} moved")
     text = ", ".join(parts) if parts else "no change"
-    cosmetic = sum(1 for change in comparison.changes if change.cosmetic)
+    cosmetic = sum(1 for change in comparison.changes if change.significance == "cosmetic")
     if cosmetic and cosmetic == sum(
         1 for change in comparison.changes if change.kind != "unchanged"
     ):

@@ -735,6 +735,8 @@ def significance(change: Change, facts: tuple[FactChange, ...]) -> tuple[str, st
         return "cosmetic", "only case, spacing, punctuation or quotes changed"
     if all(section.contents for section in (*change.old, *change.new)):
         return "minor", "table of contents"
+    if change.kind == "modified" and _only_its_date_changed(change):
+        return "cosmetic", "only the policy's own date changed"
     if change.kind in ("added", "removed"):
         words = sum(len(section.text.split()) for section in (*change.old, *change.new))
         verb = "new section" if change.kind == "added" else "section removed"
@@ -742,6 +744,19 @@ def significance(change: Change, facts: tuple[FactChange, ...]) -> tuple[str, st
     if change.kind in ("renamed", "moved") and change.similarity >= 0.999:
         return "minor", f"{change.kind}, text unchanged"
     return "minor", "reworded, no fact changed"
+
+
+def _only_its_date_changed(change: Change) -> bool:
+    """Every edit is cosmetic or the new version's effective date (`Last revised on ...`)."""
+    from tracker.compare import is_cosmetic
+    from tracker.dates import find_effective_date
+
+    edits = [op for op in change.words if op.op != "equal"]
+    stated = find_effective_date("\n".join(section.text for section in change.new))
+    return bool(edits and stated) and all(
+        is_cosmetic(op.old, op.new) or (op.new.strip() and op.new.strip() in stated.text)
+        for op in edits
+    )
 
 
 def annotate(comparison: Comparison) -> Comparison:
