@@ -82,10 +82,12 @@ def test_hostile_policy_text_is_escaped(archive, tmp_path):
         .replace("here.", "there <iframe src=x></iframe>.")
     )
     run_tracker(
-        "add", str(hostile), str(later), "--policy", "evil/privacy", "--archive", str(archive)
-    )
+        "add", str(hostile), str(later), "--policy", "evil/privacy", "--archive", str(archive),
+        "--url", "javascript:alert(3)",
+    )  # fmt: skip
     html = report(archive, "--format", "html")
     assert "<script>alert" not in html and "<img src=x" not in html and "<iframe" not in html
+    assert 'href="javascript' not in html and "javascript:alert(3)" in html  # shown, not linked
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     markdown = report(archive, "--format", "md")
     assert "\\<script>" in markdown and "\\*we\\*" in markdown and "collect\\_here" in markdown

@@ -156,6 +156,7 @@ def _environment(fmt: str):
     environment.filters["redline_ops"] = redline_ops
     environment.filters["slug"] = lambda text: re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
     environment.filters["heading_anchor"] = heading_anchor
+    environment.tests["web_address"] = lambda url: bool(re.match(r"https?://", url or "", re.I))
     # Our own stylesheet, inserted verbatim: escaping would turn `>` and quotes into entities,
     # which browsers do not decode inside <style>, silently dropping those rules.
     environment.globals["css"] = Markup(
