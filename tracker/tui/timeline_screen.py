@@ -150,7 +150,9 @@ class TimelineScreen(TableNavigation, Screen):
         old = self.marked if self.marked is not None and self.marked != index else index - 1
         if old < 0:
             self.notify(
-                "the first version has nothing before it; mark another with space to compare"
+                "only one version so far: nothing to compare yet"
+                if len(self.history.versions) == 1
+                else "the first version has nothing before it; mark another with space to compare"
             )
             return
         from tracker.tui.diff_screen import DiffScreen
