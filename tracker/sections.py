@@ -601,11 +601,19 @@ def _mark_contents_sections(sections: list[Section]) -> list[Section]:
     marked = []
     for section in sections:
         lines = paragraphs(section.text)
-        others = titles - {normalise_title(section.title)}
-        entries = sum(1 for line in lines if _entry_title(line) in others)
-        is_contents = entries >= 3 and 2 * entries >= len(lines)
+        short = [line for line in lines if len(line) <= 150]  # a paragraph names no section
+        is_contents = (
+            len(short) >= 3
+            and 2 * len(short) >= len(lines)
+            and _names_sections(short, len(lines), titles - {normalise_title(section.title)})
+        )
         marked.append(replace(section, contents=True) if is_contents else section)
     return marked
+
+
+def _names_sections(lines: list[str], total: int, others: set[str]) -> bool:
+    entries = sum(1 for line in lines if _entry_title(line) in others)
+    return entries >= 3 and 2 * entries >= total
 
 
 def _entry_title(line: str) -> str:
