@@ -380,3 +380,19 @@ def test_a_new_date_line_alone_is_cosmetic_but_a_new_deadline_is_not():
         "## Data\n\nWe keep your notes until 1 January 2025, then delete them.\n",
     )
     assert deadline.significance != "cosmetic"
+
+
+def test_a_right_still_stated_elsewhere_is_not_reported_removed():
+    old = parse_document(
+        "## Your choices\n\nYou have the right to request deletion of your data. "
+        "You can also turn off marketing e-mails from your settings page at any time.\n"
+    )
+    new = parse_document(
+        "## Your choices\n\nYou can turn off marketing e-mails from the settings page at any time.\n\n"
+        "## Your rights in the EEA\n\nYou have the right to access your data and the right to "
+        "erasure of your data.\n"
+    )
+    comparison = annotate(compare(old, new))
+    choices = next(c for c in comparison.changes if c.new and c.new[0].title == "Your choices")
+    assert not any(fact.change == "removed" for fact in choices.facts)
+    assert {(fact.change, fact.new_value) for fact in comparison.facts} == {("added", "access")}

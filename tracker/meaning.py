@@ -760,22 +760,26 @@ def _only_its_date_changed(change: Change) -> bool:
 
 
 def annotate(comparison: Comparison) -> Comparison:
-    """The comparison with each change's topic, fact changes and significance, and the document's facts."""
+    """The comparison with each change's topic, fact changes and significance, and the document's facts.
+
+    A fact a section lost is not reported as removed when the new version still states it
+    elsewhere (a restructured rights section), nor one carried by a moved passage.
+    """
     carried_out, carried_in = _carried_by_moves(comparison)
+    old_all = _facts_of(section for change in comparison.changes for section in change.old)
+    new_all = _facts_of(section for change in comparison.changes for section in change.new)
+    still_stated = {(fact.type, fact.value) for fact in new_all}
     annotated = []
     for change in comparison.changes:
-        old_facts = tuple(
-            fact for section in change.old for fact in extract_facts(section.text, section.title)
-        )
-        new_facts = tuple(
-            fact for section in change.new for fact in extract_facts(section.text, section.title)
-        )
         facts = tuple(
             fact
-            for fact in fact_changes(old_facts, new_facts)
+            for fact in fact_changes(_facts_of(change.old), _facts_of(change.new))
             if not (
                 fact.change == "removed"
-                and (fact.type, fact.old_value) in carried_out[_ids(change.old)]
+                and (
+                    (fact.type, fact.old_value) in still_stated
+                    or (fact.type, fact.old_value) in carried_out[_ids(change.old)]
+                )
             )
             and not (
                 fact.change == "added"
@@ -795,23 +799,17 @@ def annotate(comparison: Comparison) -> Comparison:
         annotated.append(
             replace(change, topic=topic, facts=facts, significance=level, reason=reason)
         )
-    old_all = tuple(
-        fact
-        for change in comparison.changes
-        for section in change.old
-        for fact in extract_facts(section.text, section.title)
-    )
-    new_all = tuple(
-        fact
-        for change in comparison.changes
-        for section in change.new
-        for fact in extract_facts(section.text, section.title)
-    )
     return Comparison(
         tuple(annotated),
         comparison.moves,
         fact_changes(_unique(old_all), _unique(new_all)),
         comparison.warnings,
+    )
+
+
+def _facts_of(sections) -> tuple[Fact, ...]:
+    return tuple(
+        fact for section in sections for fact in extract_facts(section.text, section.title)
     )
 
 
