@@ -52,6 +52,9 @@ def test_since_keeps_the_baseline_and_later_changes(demo_archive):
         ("2016-04-19", True, True), ("2018-05-01", False, False),
     ]  # fmt: skip
     assert document["since"] == "2017-01-01"
+    for fmt in ("md", "html"):
+        quiet = report(demo_archive, "mesosphere/privacy", "--since", "2019-01-01", "--format", fmt)
+        assert "No change since 2019-01-01" in quiet
 
 
 def test_several_policies_and_a_single_version(demo_archive):
