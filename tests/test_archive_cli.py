@@ -267,3 +267,16 @@ def test_failure_mid_add_leaves_archive_unchanged(archive, tmp_path, monkeypatch
 
 def test_seeds_are_the_bundled_samples():
     assert len(SEEDS) == 5
+
+
+def test_plain_word_diff_keeps_line_breaks_under_its_change(tmp_path):
+    old, new = tmp_path / "old.md", tmp_path / "new.md"
+    old.write_text(
+        "Effective date: May 1, 2020\n\n## Data\n\nWe keep notes for 30 days.\nThen we delete them.\n"
+    )
+    new.write_text(
+        "Effective date: June 1, 2021\n\n## Data\n\nWe keep notes for 90 days.\nThen we delete them.\n"
+    )
+    lines = run_tracker("diff", str(old), str(new), "--words").out.splitlines()
+    at = next(index for index, line in enumerate(lines) if "[-30-] {+90+}" in line)
+    assert lines[at + 1] == " " * 12 + "Then we delete them."

@@ -23,7 +23,7 @@ from tracker.history import History, change_summary
 from tracker.meaning import anachronisms, describe, extract_facts
 from tracker.model import Change, Comparison, Version, WordOp
 from tracker.serialize import comparison_json, version_json
-from tracker.wording import counted, redline_ops
+from tracker.wording import counted, elided, redline_ops
 
 
 @dataclass(frozen=True)
@@ -183,7 +183,7 @@ def markdown_word_diff(ops: tuple[WordOp, ...]) -> str:
     parts = []
     for op in ops:
         if op.op == "equal":
-            parts.append(markdown_escape(_elide(op.old)))
+            parts.append(markdown_escape(elided(op.old)))
             continue
         if op.old.strip():
             parts.append(f"~~{markdown_escape(op.old)}~~")
@@ -192,16 +192,9 @@ def markdown_word_diff(ops: tuple[WordOp, ...]) -> str:
     return " ".join(part for part in parts if part)
 
 
-def _elide(text: str, keep: int = 15) -> str:
-    words = text.split()
-    if len(words) <= 2 * keep + 5:
-        return text
-    return " ".join(words[:keep]) + " … " + " ".join(words[-keep:])
-
-
 def _elide_html(text: str) -> Markup:
     """Long unchanged text cut in the middle, the cut marked so no one takes it for policy text."""
-    shortened = _elide(text)
+    shortened = elided(text)
     if shortened == text:
         return escape(text)
     head, tail = shortened.split(" … ", 1)

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from tracker.console import err, escape, out, print_json
 from tracker.serialize import date_fields, policy_json, version_json
-from tracker.wording import counted, redline_ops
+from tracker.wording import counted, elided, redline_ops
 
 if TYPE_CHECKING:
     from tracker.adding import AddOutcome
@@ -329,28 +329,30 @@ def _word_diff_text(ops):
     from rich.text import Text
 
     plain = out().no_color or not out().is_terminal
-    text = Text("            ")
+    text = Text()
     for op in ops:
         if op.op == "equal":
-            text.append(_elide(op.old))
+            text.append(elided(op.old, keep=12))
             continue
         if op.old:
+            after = " " if op.new else _trailing_space(op.old)
             text.append(
-                f"[-{op.old.strip()}-] " if plain else op.old, style=None if plain else "red strike"
+                f"[-{op.old.strip()}-]{after}" if plain else op.old,
+                style=None if plain else "red strike",
             )
         if op.new:
             text.append(
-                f"{{+{op.new.strip()}+}} " if plain else op.new,
+                f"{{+{op.new.strip()}+}}{_trailing_space(op.new)}" if plain else op.new,
                 style=None if plain else "green underline",
             )
-    return text
+    text.rstrip()
+    lines = text.split("\n", allow_blank=True)
+    return Text("\n").join(Text(" " * 12) + line if line.plain else line for line in lines)
 
 
-def _elide(text: str, keep: int = 12) -> str:
-    words = text.split(" ")
-    if len(words) <= 2 * keep + 3:
-        return text
-    return " ".join(words[:keep]) + " … " + " ".join(words[-keep:])
+def _trailing_space(text: str) -> str:
+    """What followed the words: a line break stays a line break in the plain marks."""
+    return text[len(text.rstrip()) :] or " "
 
 
 _CELL_MARK = {

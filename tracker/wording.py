@@ -10,6 +10,14 @@ def counted(count: int, noun: str, plural: str | None = None) -> str:
     return f"{count} {noun if count == 1 else plural or noun + 's'}"
 
 
+def elided(text: str, keep: int = 15) -> str:
+    """Long unchanged text cut to its first and last `keep` words around ` … `; line breaks kept."""
+    words = text.split(" ")
+    if len(words) <= 2 * keep + 3:
+        return text
+    return " ".join(words[:keep]) + " … " + " ".join(words[-keep:])
+
+
 REWRITTEN_BELOW = 0.4  # similarity under which a word-by-word redline is noise
 
 
