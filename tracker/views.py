@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from tracker.console import err, escape, out, print_json
 from tracker.serialize import date_fields, policy_json, version_json
-from tracker.wording import counted, elided, redline_ops
+from tracker.wording import KIND_MARK, KIND_STYLE, counted, elided, kind_legend, redline_ops
 
 if TYPE_CHECKING:
     from tracker.adding import AddOutcome
@@ -228,12 +228,6 @@ def show_verify(report: VerifyReport, as_json: bool) -> None:
         )
 
 
-_KIND_STYLE = {
-    "added": "green", "removed": "red", "renamed": "cyan", "moved": "blue", "modified": "yellow",
-    "split": "magenta", "merged": "magenta", "unchanged": "dim",
-}  # fmt: skip
-
-
 def side_json(side) -> dict:
     from tracker.serialize import date_fields
 
@@ -298,7 +292,7 @@ def show_diff(diff, words: bool, as_json: bool) -> None:
 
 
 def _change_line(change) -> str:
-    style = _KIND_STYLE.get(change.kind, "")
+    style = KIND_STYLE.get(change.kind, "")
     old = " + ".join(section.title for section in change.old)
     new = " + ".join(section.title for section in change.new)
     if change.kind == "added":
@@ -355,12 +349,6 @@ def _trailing_space(text: str) -> str:
     return text[len(text.rstrip()) :] or " "
 
 
-_CELL_MARK = {
-    "added": ("+", "green"), "removed": ("x", "red"), "renamed": ("R", "cyan"), "moved": ("M", "blue"),
-    "modified": ("~", "yellow"), "split": ("S", "magenta"), "merged": ("J", "magenta"), "unchanged": ("·", "dim"),
-}  # fmt: skip
-
-
 def show_timeline(grid, as_json: bool) -> None:
     if as_json:
         print_json(
@@ -385,14 +373,14 @@ def show_timeline(grid, as_json: bool) -> None:
     for row in grid.rows:
         cells = []
         for cell in row.cells:
-            mark, style = _CELL_MARK.get(cell or "", (" ", ""))
+            mark, style = KIND_MARK.get(cell or "", " "), KIND_STYLE.get(cell or "", "")
             cells.append(f"[{style}]{mark}[/]" if style else mark)
         table.add_row(escape(row.title), *cells)
     out().print(
         f"[bold]{grid.policy}[/]: {counted(len(grid.rows), 'section')} over {counted(len(grid.versions), 'version')}"
     )
     out().print(table)
-    legend = "  ".join(f"[{style}]{mark}[/] {kind}" for kind, (mark, style) in _CELL_MARK.items())
+    legend = kind_legend()
     out().print(legend)
 
 

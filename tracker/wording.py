@@ -1,8 +1,23 @@
-"""Small helpers for the words the tool prints."""
+"""The words and marks the tool prints, shared by the CLI, the report and the TUI."""
 
 from __future__ import annotations
 
 from tracker.model import Change, WordOp
+
+KIND_STYLE = {
+    "added": "green", "removed": "red", "renamed": "cyan", "moved": "bright_blue", "modified": "yellow",
+    "split": "magenta", "merged": "magenta", "unchanged": "dim",
+}  # fmt: skip
+KIND_MARK = {
+    "added": "+", "removed": "x", "renamed": "R", "moved": "M", "modified": "~",
+    "split": "S", "merged": "J", "unchanged": "·",
+}  # fmt: skip
+
+
+def kind_legend() -> str:
+    """`+ added  ~ modified ...` in Rich markup, each mark in its colour."""
+    order = ("added", "modified", "renamed", "moved", "split", "merged", "removed", "unchanged")
+    return "  ".join(f"[{KIND_STYLE[kind]}]{KIND_MARK[kind]}[/] {kind}" for kind in order)
 
 
 def counted(count: int, noun: str, plural: str | None = None) -> str:

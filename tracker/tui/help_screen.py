@@ -9,6 +9,8 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
+from tracker.wording import kind_legend
+
 _KEY_NAMES = {
     "question_mark": "?",
     "slash": "/",
@@ -17,6 +19,15 @@ _KEY_NAMES = {
     "escape": "esc",
     "tab": "tab",
 }
+
+
+_MEANINGS = (
+    "\n[b]substantive[/b] a fact changed (contact, age, retention, data, third parties, rights, "
+    "selling) or a section of substance came or went\n"
+    "[b]minor[/b] reworded, no fact changed\n"
+    "[b]cosmetic[/b] only case, spacing, punctuation or quotes, or the policy's own date\n"
+    f"grid: {kind_legend()}\n"
+)
 
 
 class HelpScreen(ModalScreen):
@@ -43,7 +54,10 @@ class HelpScreen(ModalScreen):
         table.add_row("ctrl+p", "Command palette: every action by name")
         table.add_row("mouse", "Click a row to select it; click again to open")
         yield VerticalScroll(
-            Static(table), Static("[dim]escape, q or ? closes this help[/]"), id="help"
+            Static(table),
+            Static(_MEANINGS, classes="meanings"),
+            Static("[dim]escape, q or ? closes this help[/]"),
+            id="help",
         )
 
     async def action_dismiss(self, result=None) -> None:

@@ -20,7 +20,7 @@ from tracker.tui.widgets import (
     shortened,
     volume_bar,
 )
-from tracker.wording import counted
+from tracker.wording import counted, kind_legend
 
 CHANGE_KINDS = ("modified", "renamed", "moved", "split", "merged", "added", "removed")
 
@@ -47,9 +47,9 @@ class TimelineScreen(TableNavigation, Screen):
             yield Static(f"[b]{self.policy}[/b]  loading…", id="timeline-title", classes="title")
             yield DataTable(id="versions", cursor_type="row", zebra_stripes=True)
             yield Static("", id="version-detail", classes="detail")
-            yield Static("section x version grid   [green]+[/] added  [yellow]~[/] modified  [cyan]R[/] renamed  "
-                         "[blue]M[/] moved  [magenta]S[/] split  [magenta]J[/] merged  [red]x[/] removed  · unchanged",
-                         id="grid-legend", classes="legend")  # fmt: skip
+            yield Static(
+                f"section x version grid   {kind_legend()}", id="grid-legend", classes="legend"
+            )
             yield DataTable(id="grid", cursor_type="row")
         yield Footer()
 

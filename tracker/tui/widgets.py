@@ -7,15 +7,8 @@ from textual.binding import Binding
 from textual.widgets import DataTable
 
 from tracker.model import Change, WordOp
+from tracker.wording import KIND_MARK, KIND_STYLE
 
-KIND_STYLE = {
-    "added": "green", "removed": "red", "renamed": "cyan", "moved": "blue", "modified": "yellow",
-    "split": "magenta", "merged": "magenta", "unchanged": "dim",
-}  # fmt: skip
-KIND_MARK = {
-    "added": "+", "removed": "x", "renamed": "R", "moved": "M", "modified": "~",
-    "split": "S", "merged": "J", "unchanged": "·",
-}  # fmt: skip
 SIGNIFICANCE_ORDER = {"substantive": 0, "minor": 1, "cosmetic": 2, "none": 3}
 BARS = " ▁▂▃▄▅▆▇█"
 
