@@ -84,7 +84,12 @@ HEADERS = [
     ("We may change this policy.\n\nDate of last revision: March 2021", "2021-03-01", "month"),
     ("Last updated: 15/07/2019\n\nUsers under 16 need consent.", "2019-07-15", "day"),
     ("Last updated: 07/08/2021\n\nWrite to us in Ohio.", "2021-07-08", "day"),
-    ("Effective from: 01/04/2023\n\nHawthorn Energy Limited, Cardiff.", "2023-04-01", "day"),
+    ("Effective from: 01/04/2023\n\nRegistered in England and Wales.", "2023-04-01", "day"),
+    (
+        "Effective from: 01/04/2023\n\nWe may transfer data to India and Ireland.",
+        "2023-01-04",
+        "day",
+    ),
 ]
 
 

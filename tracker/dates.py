@@ -53,10 +53,11 @@ _OTHER_VERSION = re.compile(
     r"(?:version|policy|notice|statement|terms|edition)\b",
     re.IGNORECASE,
 )
-# Signs that `01/04/2023` means the 1st of April: the text is not from the US.
+# Signs that `01/04/2023` means the 1st of April: the text is British, Irish or Australasian.
+# Country names are not signs: American policies name them as transfer destinations.
 _DAY_FIRST_SIGNS = re.compile(
-    r"\.co\.uk\b|\.com\.au\b|\.co\.nz\b|£|\bUK GDPR\b|\bUnited Kingdom\b|\bEngland\b|"
-    r"\bAustralia\b|\bNew Zealand\b|\bIreland\b|\bIndia\b|\bGmbH\b|\bLimited\b|\bLtd\b"
+    r"\.co\.uk\b|\.org\.uk\b|\.ie\b|\.com\.au\b|\.co\.nz\b|£|\bUK GDPR\b|"
+    r"\bEngland and Wales\b|\bCompanies House\b|\bPty Ltd\b"
 )
 
 _HEADER_LINES = 40
