@@ -147,3 +147,11 @@ def test_a_resembling_text_that_names_another_company_is_refused():
     clone = TEMPLATE + "Write to privacy@kestrelcouriers.co.uk."
     with pytest.raises(InputError, match="names kestrelcouriers, never corvid"):
         identify(ingest_bytes(clone.encode(), name="x"), list(known), latest_text=known.get)
+
+
+def test_a_hyphenated_organisation_is_found_however_it_is_spelled():
+    known = {"open-ai/privacy": TEMPLATE}
+    for spelling in ("Open AI", "OpenAI", "open-ai"):
+        text = TEMPLATE + f"Write to {spelling} at privacy@example-mail.com."
+        identified = identify(ingest_bytes(text.encode(), name="x"), list(known), known.get)
+        assert identified.policy == "open-ai/privacy"

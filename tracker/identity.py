@@ -282,7 +282,8 @@ def _others_named(text: str, policy: str) -> set[str]:
     """Organisations whose web or e-mail addresses the text gives, when it never names the
     policy's own: a policy written from the same template is another company's."""
     org = policy.split("/")[0]
-    if re.search(rf"\b{re.escape(org).replace('-', '[- ]?')}", text, re.I):
+    spelled = r"[- ]?".join(map(re.escape, org.split("-")))  # open-ai: Open AI, OpenAI, open-ai
+    if re.search(rf"\b{spelled}", text, re.I):
         return set()
     return {host for host in map(_org_from_host, _HOST.findall(text)) if host} - _COMMON_ORGS
 
