@@ -136,7 +136,7 @@ class DiffScreen(TableNavigation, Screen):
                 Text(change.kind, style=KIND_STYLE.get(change.kind, "")),
                 significance_cell(change.significance),
                 cell(shortened(change_titles(change), 60)),
-                cell(topic_label(change.topic)),
+                cell(topic_label(change.topic) if change.topic != "other" else ""),
                 key=str(number),
             )
         if not changes:
