@@ -19,9 +19,9 @@ from pathlib import Path
 from common import command_seconds, median_seconds, report, tracker_command
 from synthetic import write_history
 
-from tracker.compare import compare
-from tracker.ingest import ingest_bytes
-from tracker.sections import parse_document
+from tracker.analysis.compare import compare
+from tracker.analysis.ingest import ingest_bytes
+from tracker.analysis.sections import parse_document
 
 ROOT = Path(__file__).resolve().parent.parent
 OLD, NEW = sorted((ROOT / "archive" / "samples").glob("00[01]_*.txt"))

@@ -11,7 +11,7 @@ from pathlib import Path
 from common import median_seconds, report
 from synthetic import history
 
-from tracker.sections import parse_document
+from tracker.analysis.sections import parse_document
 
 
 def main() -> None:

@@ -21,9 +21,9 @@ from pathlib import Path
 from common import command_seconds, report, tracker_command
 from synthetic import write_history
 
-from tracker.archive import Archive
+from tracker.store.archive import Archive
 from tracker.tui.app import TrackerApp
-from tracker.tui.timeline_screen import TimelineScreen
+from tracker.tui.screens.timeline import TimelineScreen
 
 
 def filed_history(folder: Path, versions: int, size_kb: int) -> Path:

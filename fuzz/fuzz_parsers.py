@@ -19,12 +19,12 @@ from pathlib import Path
 import atheris
 
 with atheris.instrument_imports():
-    from tracker.compare import compare
-    from tracker.dates import find_effective_date
+    from tracker.analysis.compare import compare
+    from tracker.analysis.dates import find_effective_date
     from tracker.errors import InputError
-    from tracker.ingest import ingest_bytes
-    from tracker.meaning import annotate, extract_facts
-    from tracker.sections import parse_document
+    from tracker.analysis.ingest import ingest_bytes
+    from tracker.analysis.meaning import annotate, extract_facts
+    from tracker.analysis.sections import parse_document
 
 SEED = parse_document(
     (

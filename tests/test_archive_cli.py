@@ -251,7 +251,7 @@ def test_failure_mid_add_leaves_archive_unchanged(archive, tmp_path, monkeypatch
     run_tracker("add", str(DOTCLOUD), "--archive", str(archive))
     before = archive_state(archive)
     code = (
-        "import sys, tracker.archive as a\n"
+        "import sys, tracker.store.archive as a\n"
         "a._FastImportStream.finish = lambda self: b'this is not a fast-import stream\\n'\n"
         "from tracker.cli import main\n"
         f"sys.argv=['tracker','add',{str(MESOSPHERE_2016)!r},'--archive',{str(archive)!r}]\n"

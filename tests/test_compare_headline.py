@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 
 from conftest import MESOSPHERE_2016, MESOSPHERE_2018
-from tracker.compare import compare
-from tracker.ingest import ingest_bytes
-from tracker.meaning import annotate, describe
-from tracker.sections import parse_document
+from tracker.analysis.compare import compare
+from tracker.analysis.ingest import ingest_bytes
+from tracker.analysis.meaning import annotate, describe
+from tracker.analysis.sections import parse_document
 
 
 @pytest.fixture(scope="module")

@@ -5,10 +5,10 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tracker.compare import compare, is_cosmetic, word_diff
-from tracker.meaning import annotate
-from tracker.sections import parse_document
-from tracker.wording import REWRITTEN_BELOW, redline_ops
+from tracker.analysis.compare import compare, is_cosmetic, word_diff
+from tracker.analysis.meaning import annotate
+from tracker.analysis.sections import parse_document
+from tracker.present.wording import REWRITTEN_BELOW, redline_ops
 
 PARAGRAPHS = {
     "collect": "We collect your name, email address and postal address when you create an account or contact our support team.",

@@ -9,9 +9,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import SEEDS
-from tracker.dates import find_effective_date, parse_date_argument
+from tracker.analysis.dates import find_effective_date, parse_date_argument
 from tracker.errors import InputError
-from tracker.ingest import ingest_bytes
+from tracker.analysis.ingest import ingest_bytes
 
 SEED_DATES = [
     ("2016-04-19", "day", "Effective date: April 19, 2016"),

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from tracker.errors import InputError
-from tracker.identity import closest_policy, identify, slugify
-from tracker.ingest import ingest_bytes
-from tracker.sections import parse_document
+from tracker.analysis.identity import closest_policy, identify, slugify
+from tracker.analysis.ingest import ingest_bytes
+from tracker.analysis.sections import parse_document
 
 ARCHIVED = (
     "> *The following text is extracted and transformed from the www.acme.co.uk privacy policy "

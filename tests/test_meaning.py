@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tracker.compare import compare
-from tracker.meaning import (
+from tracker.analysis.compare import compare
+from tracker.analysis.meaning import (
     anachronisms,
     annotate,
     classify_topic,
@@ -19,7 +19,7 @@ from tracker.meaning import (
     fact_changes,
 )
 from tracker.model import Fact
-from tracker.sections import parse_document
+from tracker.analysis.sections import parse_document
 
 
 def facts(text: str, kind: str) -> list[str]:

@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 
 from conftest import OTA_BUNDLE, git, run_tracker
-from tracker.archive import Archive
-from tracker.history import History
-from tracker.sections import paragraphs
+from tracker.store.archive import Archive
+from tracker.history.history import History
+from tracker.analysis.sections import paragraphs
 
 
 @pytest.fixture(scope="session")

@@ -12,7 +12,7 @@ import jsonschema
 import pytest
 
 from conftest import ROOT, run_tracker
-from tracker.report import heading_anchor
+from tracker.present.report import heading_anchor
 
 
 def report(archive, *args):
@@ -148,7 +148,7 @@ def test_html_stylesheet_is_inserted_verbatim_and_the_file_is_readable(demo_arch
         run_tracker("report", "-o", str(target), "--archive", str(demo_archive))
     finally:
         os.umask(previous)
-    stylesheet = (ROOT / "tracker" / "templates" / "report.css").read_text()
+    stylesheet = (ROOT / "tracker" / "present" / "templates" / "report.css").read_text()
     html = target.read_text()
     assert stylesheet in html  # an escaped `>` or `"` inside <style> silently drops rules
     assert target.stat().st_mode & 0o044 == 0o044  # readable by others under umask 022

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from textwrap import dedent
 
-from tracker.ingest import ingest_bytes
-from tracker.sections import parse_document
+from tracker.analysis.ingest import ingest_bytes
+from tracker.analysis.sections import parse_document
 
 
 def parse(text: str):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from tracker.sections import parse_document
+from tracker.analysis.sections import parse_document
 
 SETTINGS = settings(deadline=None, max_examples=200)
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from conftest import BALENA, DOTCLOUD, MESOSPHERE_2016, MESOSPHERE_2018, MIXPANEL
-from tracker.ingest import ingest_bytes
-from tracker.sections import parse_document
+from tracker.analysis.ingest import ingest_bytes
+from tracker.analysis.sections import parse_document
 
 
 def outline(path):

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from conftest import SAMPLES
-from tracker.ingest import ingest_bytes
-from tracker.meaning import section_meaning
-from tracker.sections import parse_document
+from tracker.analysis.ingest import ingest_bytes
+from tracker.analysis.meaning import section_meaning
+from tracker.analysis.sections import parse_document
 
 READER_LABELS = [
     ("000", "Will this Privacy Policy ever change?", "policy_change"),

@@ -5,13 +5,13 @@ from __future__ import annotations
 import pytest
 from textual.widgets import DataTable, Static
 
-from tracker.archive import Archive
+from tracker.store.archive import Archive
 from tracker.tui.app import TrackerApp
-from tracker.tui.diff_screen import DiffScreen
-from tracker.tui.help_screen import HelpScreen
-from tracker.tui.policies_screen import PoliciesScreen
-from tracker.tui.section_screen import SectionHistoryScreen
-from tracker.tui.timeline_screen import TimelineScreen
+from tracker.tui.screens.diff import DiffScreen
+from tracker.tui.screens.help import HelpScreen
+from tracker.tui.screens.policies import PoliciesScreen
+from tracker.tui.screens.section import SectionHistoryScreen
+from tracker.tui.screens.timeline import TimelineScreen
 
 SIZE = (120, 36)
 
@@ -110,7 +110,7 @@ async def test_single_version_policy_and_empty_archive(demo_archive, tmp_path):
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, TimelineScreen)  # nothing to compare: stays, with a message
-    from tracker.archive import init_archive
+    from tracker.store.archive import init_archive
 
     empty = init_archive(tmp_path / "empty")
     app = TrackerApp(empty)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tracker.archive import Archive
+from tracker.store.archive import Archive
 from tracker.tui.app import TrackerApp
 
 

@@ -77,7 +77,7 @@ def cli(ctx: click.Context, archive_path: str | None) -> None:
 
 
 def open_archive(ctx: click.Context):
-    from tracker.archive import Archive, find_archive
+    from tracker.store.archive import Archive, find_archive
 
     return Archive(find_archive(ctx.find_root().obj))
 
@@ -94,12 +94,12 @@ def init(ctx: click.Context, path: Path | None, as_json: bool) -> None:
     Example:
       tracker init ~/policies
     """
-    from tracker.archive import find_archive, init_archive
+    from tracker.store.archive import find_archive, init_archive
 
     target = path or find_archive(ctx.find_root().obj)
     archive = init_archive(target)
     if as_json:
-        from tracker.console import print_json
+        from tracker.present.console import print_json
 
         print_json({"archive": str(archive.path.resolve())})
     else:
@@ -135,11 +135,11 @@ def add(ctx, sources: tuple[str, ...], policy, date_text, url, as_json) -> None:
       tracker add https://example.org/privacy
       cat policy.html | tracker add - --policy acme/privacy --date 2024-05-01
     """
-    from tracker.adding import add_sources
+    from tracker.app.adding import add_sources
 
     archive = open_archive(ctx)
     outcome = add_sources(archive, list(sources), policy=policy, date_text=date_text, url=url)
-    from tracker import views
+    from tracker.present import views
 
     views.show_added(outcome, as_json)
     if outcome.errors:
@@ -157,7 +157,7 @@ def list_policies(ctx: click.Context, as_json: bool) -> None:
     Example:
       tracker list --json
     """
-    from tracker import views
+    from tracker.present import views
 
     views.show_policies(open_archive(ctx).policies(), as_json)
 
@@ -189,8 +189,8 @@ def import_ota_command(ctx, path: Path, service, document_type, since, as_json) 
       git clone https://github.com/OpenTermsArchive/pga-versions
       tracker import ota pga-versions --service Quora --since 2024-01-01
     """
-    from tracker import views
-    from tracker.importing.importer import run_ota_import
+    from tracker.present import views
+    from tracker.app.importing import run_ota_import
 
     views.show_import(
         run_ota_import(open_archive(ctx), path, service, document_type, since), as_json
@@ -209,9 +209,9 @@ def log(ctx: click.Context, policy: str, as_json: bool) -> None:
     Example:
       tracker log mesosphere/privacy
     """
-    from tracker import views
-    from tracker.archive import validate_policy
-    from tracker.history import History
+    from tracker.present import views
+    from tracker.store.archive import validate_policy
+    from tracker.history.history import History
 
     archive = open_archive(ctx)
     history = History(archive, validate_policy(policy))
@@ -228,9 +228,9 @@ def parse(file: Path, as_json: bool) -> None:
     Example:
       tracker parse privacy.html --json
     """
-    from tracker import views
-    from tracker.filing import read_input
-    from tracker.ingest import ingest_bytes
+    from tracker.present import views
+    from tracker.app.sources import read_input
+    from tracker.analysis.ingest import ingest_bytes
 
     raw = read_input("-" if str(file) == "-" else file)
     ingested = ingest_bytes(raw.data, name=raw.name, file_name=raw.file_name, is_html=raw.is_html)
@@ -251,7 +251,7 @@ def show(ctx: click.Context, ref: str, sections: bool, as_json: bool) -> None:
       tracker show mesosphere/privacy
       tracker show mesosphere/privacy@2016-04-19 --sections
     """
-    from tracker import views
+    from tracker.present import views
 
     archive = open_archive(ctx)
     version = archive.resolve(ref)
@@ -280,8 +280,8 @@ def diff(ctx: click.Context, old: str, new: str | None, words: bool, as_json: bo
       tracker diff mesosphere/privacy@2016-04-19 mesosphere/privacy@2018-05 --words
       tracker diff old.md new.md --json
     """
-    from tracker import views
-    from tracker.diffs import diff_files, diff_refs, is_file_argument
+    from tracker.present import views
+    from tracker.app.diffing import diff_files, diff_refs, is_file_argument
 
     if new is not None and is_file_argument(old) and is_file_argument(new):
         result = diff_files(old, new)
@@ -304,11 +304,11 @@ def timeline(ctx: click.Context, policy: str, as_json: bool) -> None:
     Example:
       tracker timeline mesosphere/privacy
     """
-    from tracker import views
-    from tracker.archive import validate_policy
-    from tracker.console import progress
-    from tracker.history import History
-    from tracker.timeline import build_grid
+    from tracker.present import views
+    from tracker.store.archive import validate_policy
+    from tracker.present.console import progress
+    from tracker.history.history import History
+    from tracker.history.timeline import build_grid
 
     history = History(open_archive(ctx), validate_policy(policy))
     with progress(len(history.versions) - 1, "comparing versions") as bar:
@@ -346,7 +346,7 @@ def report(ctx: click.Context, policies, fmt, output, since, schema) -> None:
       tracker report --format html -o report.html
       tracker report mesosphere/privacy --since 2017-01-01 --format json
     """
-    from tracker.reporting import write_report
+    from tracker.app.reporting import write_report
 
     write_report(
         open_archive(ctx) if not schema else None, list(policies), fmt, output, since, schema
@@ -366,9 +366,9 @@ def verify(ctx: click.Context, as_json: bool) -> None:
     Example:
       tracker verify
     """
-    from tracker import views
-    from tracker.archive import find_archive
-    from tracker.verify import verify_archive
+    from tracker.present import views
+    from tracker.store.archive import find_archive
+    from tracker.store.verify import verify_archive
 
     report = verify_archive(find_archive(ctx.find_root().obj))
     views.show_verify(report, as_json)
@@ -386,8 +386,8 @@ def demo(path: Path, as_json: bool) -> None:
     Example:
       tracker demo            # builds ./tracker-demo
     """
-    from tracker import views
-    from tracker.demo import build_demo
+    from tracker.present import views
+    from tracker.app.demo import build_demo
 
     views.show_demo(build_demo(path), as_json)
 

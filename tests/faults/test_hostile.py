@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from conftest import MESOSPHERE_2016, archive_state, run_tracker
-from tracker.archive import validate_policy
+from tracker.store.archive import validate_policy
 from tracker.errors import InputError
 
 BAD_POLICIES = [

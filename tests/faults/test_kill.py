@@ -86,7 +86,7 @@ def test_stale_lock_is_taken_over(archive):
     dead = subprocess.run(
         [sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True
     )
-    lock = archive / ".git" / "tracker.lock"
+    lock = archive / ".git" / "tracker.store.lock"
     lock.write_text(json.dumps({"pid": int(dead.stdout), "host": socket.gethostname(), "since": 0}))
     source = archive.parent / "v.md"
     source.write_text("Effective date: May 1, 2020\n\nText.\n")
@@ -98,7 +98,7 @@ def test_stale_lock_is_taken_over(archive):
 def test_live_lock_is_waited_for_then_reported(archive):
     sleeper = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
     try:
-        lock = archive / ".git" / "tracker.lock"
+        lock = archive / ".git" / "tracker.store.lock"
         lock.write_text(
             json.dumps({"pid": sleeper.pid, "host": socket.gethostname(), "since": time.time()})
         )

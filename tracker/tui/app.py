@@ -8,7 +8,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
-from tracker.archive import Archive
+from tracker.store.archive import Archive
 from tracker.errors import TrackerError
 
 
@@ -29,8 +29,8 @@ class TrackerApp(App):
         self.start_policy = policy
 
     def on_mount(self) -> None:
-        from tracker.tui.policies_screen import PoliciesScreen
-        from tracker.tui.timeline_screen import TimelineScreen
+        from tracker.tui.screens.policies import PoliciesScreen
+        from tracker.tui.screens.timeline import TimelineScreen
 
         self.push_screen(PoliciesScreen())
         if self.start_policy:
@@ -43,7 +43,7 @@ class TrackerApp(App):
             self.exit()
 
     def action_help(self) -> None:
-        from tracker.tui.help_screen import HelpScreen
+        from tracker.tui.screens.help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.screen))

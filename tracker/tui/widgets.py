@@ -7,7 +7,7 @@ from textual.binding import Binding
 from textual.widgets import DataTable
 
 from tracker.model import Change, WordOp
-from tracker.wording import KIND_MARK, KIND_STYLE
+from tracker.present.wording import KIND_MARK, KIND_STYLE
 
 SIGNIFICANCE_ORDER = {"substantive": 0, "minor": 1, "cosmetic": 2, "none": 3}
 BARS = " ▁▂▃▄▅▆▇█"

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from tracker.console import err, escape, out, print_json
-from tracker.serialize import date_fields, policy_json, version_json
-from tracker.wording import KIND_MARK, KIND_STYLE, counted, elided, kind_legend, redline_ops
+from tracker.present.console import err, escape, out, print_json
+from tracker.present.json import date_fields, policy_json, version_json
+from tracker.present.wording import KIND_MARK, KIND_STYLE, counted, elided, kind_legend, redline_ops
 
 if TYPE_CHECKING:
-    from tracker.adding import AddOutcome
-    from tracker.history import History
+    from tracker.app.adding import AddOutcome
+    from tracker.history.history import History
     from tracker.model import Ingested, PolicySummary, Snapshot, Version
-    from tracker.verify import VerifyReport
+    from tracker.store.verify import VerifyReport
 
 
 def show_added(outcome: AddOutcome, as_json: bool) -> None:
@@ -109,9 +109,9 @@ def show_log(history: History, as_json: bool) -> None:
 
 
 def show_parsed(ingested: Ingested, as_json: bool) -> None:
-    from tracker.dates import find_effective_date
-    from tracker.meaning import section_meaning
-    from tracker.sections import parse_document
+    from tracker.analysis.dates import find_effective_date
+    from tracker.analysis.meaning import section_meaning
+    from tracker.analysis.sections import parse_document
 
     effective = find_effective_date(ingested.text)
     document = parse_document(ingested.text)
@@ -156,8 +156,8 @@ def show_parsed(ingested: Ingested, as_json: bool) -> None:
 
 
 def section_json(section) -> dict:
-    from tracker.meaning import section_meaning
-    from tracker.serialize import fact_json
+    from tracker.analysis.meaning import section_meaning
+    from tracker.present.json import fact_json
 
     meaning = section_meaning(section)
     return {
@@ -183,7 +183,7 @@ def show_version(version: Version, snapshot: Snapshot, sections: bool, as_json: 
         else:
             out().file.write(snapshot.text)
         return
-    from tracker.sections import parse_document
+    from tracker.analysis.sections import parse_document
 
     document = parse_document(snapshot.text)
     if as_json:
@@ -229,7 +229,7 @@ def show_verify(report: VerifyReport, as_json: bool) -> None:
 
 
 def side_json(side) -> dict:
-    from tracker.serialize import date_fields
+    from tracker.present.json import date_fields
 
     return {
         "policy": side.policy,
@@ -242,7 +242,7 @@ def side_json(side) -> dict:
 
 
 def show_diff(diff, words: bool, as_json: bool) -> None:
-    from tracker.serialize import comparison_json
+    from tracker.present.json import comparison_json
 
     if as_json:
         print_json(
@@ -253,8 +253,8 @@ def show_diff(diff, words: bool, as_json: bool) -> None:
             }
         )
         return
-    from tracker.history import change_summary
-    from tracker.meaning import describe
+    from tracker.history.history import change_summary
+    from tracker.analysis.meaning import describe
 
     console = out()
     when = [side.effective.label if side.effective else "undated" for side in (diff.old, diff.new)]

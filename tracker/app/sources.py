@@ -7,11 +7,11 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from tracker.dates import find_effective_date
+from tracker.analysis.dates import find_effective_date
 from tracker.errors import InputError
-from tracker.frontmatter import text_sha256
-from tracker.identity import identify
-from tracker.ingest import MAX_INPUT_BYTES, ingest_bytes
+from tracker.store.format import text_sha256
+from tracker.analysis.identity import identify
+from tracker.analysis.ingest import MAX_INPUT_BYTES, ingest_bytes
 from tracker.model import EffectiveDate, Snapshot
 
 SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".xhtml", ".text")
@@ -70,7 +70,7 @@ def read_input(source: str | Path, url: str | None = None) -> Input:
         data = sys.stdin.buffer.read(MAX_INPUT_BYTES + 1)
         return Input("standard input", data, url=url)
     if isinstance(source, str) and is_url(source):
-        from tracker.fetch import fetch
+        from tracker.app.fetch import fetch
 
         fetched = fetch(source)
         return Input(source, fetched.data, url=url or fetched.url, is_html=fetched.is_html)

@@ -2,7 +2,7 @@
 
 One model (`Report`) is built from the archive, then rendered by Jinja2 templates
 (`templates/report.html.j2`, `templates/report.md.j2`) or serialised to JSON that
-reuses the diff shapes and validates against `report_schema.json`.
+reuses the diff shapes and validates against `schemas/report.json`.
 """
 
 from __future__ import annotations
@@ -18,12 +18,12 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from tracker import __version__
-from tracker.archive import Archive
-from tracker.history import History, change_summary
-from tracker.meaning import anachronisms, describe, extract_facts
+from tracker.store.archive import Archive
+from tracker.history.history import History, change_summary
+from tracker.analysis.meaning import anachronisms, describe, extract_facts
 from tracker.model import Change, Comparison, Version, WordOp
-from tracker.serialize import comparison_json, version_json
-from tracker.wording import counted, elided, redline_ops
+from tracker.present.json import comparison_json, version_json
+from tracker.present.wording import counted, elided, redline_ops
 
 
 @dataclass(frozen=True)
@@ -136,7 +136,7 @@ def _environment(fmt: str):
     from jinja2 import Environment, PackageLoader, StrictUndefined
 
     environment = Environment(
-        loader=PackageLoader("tracker", "templates"),
+        loader=PackageLoader("tracker.present", "templates"),
         autoescape=fmt == "html",
         undefined=StrictUndefined,
         trim_blocks=True,
@@ -160,7 +160,7 @@ def _environment(fmt: str):
     # Our own stylesheet, inserted verbatim: escaping would turn `>` and quotes into entities,
     # which browsers do not decode inside <style>, silently dropping those rules.
     environment.globals["css"] = Markup(
-        resources.files("tracker.templates").joinpath("report.css").read_text()
+        resources.files("tracker.present.templates").joinpath("report.css").read_text()
     )
     return environment
 
@@ -236,4 +236,6 @@ def report_json(report: Report) -> dict[str, Any]:
 
 
 def schema() -> dict[str, Any]:
-    return json.loads(resources.files("tracker").joinpath("report_schema.json").read_text())
+    return json.loads(
+        resources.files("tracker.present.schemas").joinpath("report.json").read_text()
+    )

@@ -16,12 +16,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from tracker.archive import AddResult, Archive, git_output
-from tracker.dates import find_effective_date
+from tracker.store.archive import AddResult, Archive, git_output
+from tracker.analysis.dates import find_effective_date
 from tracker.errors import InputError, TrackerError
-from tracker.frontmatter import text_sha256
-from tracker.identity import slugify
-from tracker.ingest import ingest_bytes
+from tracker.store.format import text_sha256
+from tracker.analysis.identity import slugify
+from tracker.analysis.ingest import ingest_bytes
 from tracker.model import EffectiveDate, Snapshot, Source
 
 BATCH = 500

@@ -10,8 +10,8 @@ from textual.markup import escape
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
-from tracker.history import History, LogEntry
-from tracker.timeline import Grid, build_grid
+from tracker.history.history import History, LogEntry
+from tracker.history.timeline import Grid, build_grid
 from tracker.tui.widgets import (
     TABLE_KEYS,
     TableNavigation,
@@ -20,7 +20,7 @@ from tracker.tui.widgets import (
     shortened,
     volume_bar,
 )
-from tracker.wording import counted, kind_legend
+from tracker.present.wording import counted, kind_legend
 
 CHANGE_KINDS = ("modified", "renamed", "moved", "split", "merged", "added", "removed")
 
@@ -143,7 +143,7 @@ class TimelineScreen(TableNavigation, Screen):
         if self.history is None:
             return
         if table.id == "grid":
-            from tracker.tui.section_screen import SectionHistoryScreen
+            from tracker.tui.screens.section import SectionHistoryScreen
 
             self.app.push_screen(SectionHistoryScreen(self.history, self.grid.rows[index]))
             return
@@ -155,7 +155,7 @@ class TimelineScreen(TableNavigation, Screen):
                 else "the first version has nothing before it; mark another with space to compare"
             )
             return
-        from tracker.tui.diff_screen import DiffScreen
+        from tracker.tui.screens.diff import DiffScreen
 
         self.marked = None
         self.app.push_screen(DiffScreen(self.history, min(old, index), max(old, index)))

@@ -63,7 +63,7 @@ def fact_json(fact: Fact) -> dict[str, Any]:
 
 
 def fact_change_json(change: FactChange) -> dict[str, Any]:
-    from tracker.meaning import describe
+    from tracker.analysis.meaning import describe
 
     return {
         "type": change.type,
@@ -107,7 +107,7 @@ def move_json(move: Move) -> dict[str, Any]:
 
 
 def comparison_json(comparison: Comparison, *, words: bool) -> dict[str, Any]:
-    from tracker.history import change_summary, kind_counts
+    from tracker.history.history import change_summary, kind_counts
 
     return {
         "summary": change_summary(comparison),

@@ -9,7 +9,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
-from tracker.wording import kind_legend
+from tracker.present.wording import kind_legend
 
 _KEY_NAMES = {
     "question_mark": "?",

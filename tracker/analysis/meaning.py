@@ -748,8 +748,8 @@ def significance(change: Change, facts: tuple[FactChange, ...]) -> tuple[str, st
 
 def _only_its_date_changed(change: Change) -> bool:
     """Every edit is cosmetic or the new version's effective date (`Last revised on ...`)."""
-    from tracker.compare import is_cosmetic
-    from tracker.dates import find_effective_date
+    from tracker.analysis.compare import is_cosmetic
+    from tracker.analysis.dates import find_effective_date
 
     edits = [op for op in change.words if op.op != "equal"]
     stated = find_effective_date("\n".join(section.text for section in change.new))

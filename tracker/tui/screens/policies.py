@@ -12,7 +12,7 @@ from textual.widgets import DataTable, Footer, Header, Input, Static
 
 from tracker.model import PolicySummary
 from tracker.tui.widgets import TABLE_KEYS, TableNavigation, cell
-from tracker.wording import counted
+from tracker.present.wording import counted
 
 
 class PoliciesScreen(TableNavigation, Screen):
@@ -68,7 +68,7 @@ class PoliciesScreen(TableNavigation, Screen):
 
     @work(thread=True, exclusive=True)
     def find_substantive_changes(self) -> None:
-        from tracker.history import History
+        from tracker.history.history import History
 
         for summary in self.policies:
             if summary.versions < 2:
@@ -112,7 +112,7 @@ class PoliciesScreen(TableNavigation, Screen):
             )
 
     def open_policy(self, policy: str) -> None:
-        from tracker.tui.timeline_screen import TimelineScreen
+        from tracker.tui.screens.timeline import TimelineScreen
 
         self.app.push_screen(TimelineScreen(policy))
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from tracker.model import Change, Comparison, Document, Move, Section, WordOp
-from tracker.sections import normalise_title, paragraphs
+from tracker.analysis.sections import normalise_title, paragraphs
 
 PREAMBLE_TITLE = "(introduction)"
 MATCH_THRESHOLD = 0.42

@@ -18,7 +18,9 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-from tracker import frontmatter, lock
+from tracker.store import format as frontmatter
+
+from tracker.store import lock
 from tracker.errors import ArchiveError, InputError
 from tracker.model import EffectiveDate, PolicySummary, Snapshot, Source, Version
 
@@ -210,7 +212,7 @@ class Archive:
         recorded histories pass `same_text_is_duplicate=False`: there a version is
         identified by its origin commit, so a revert to earlier text is kept.
         """
-        with lock.exclusive(self.git_dir / "tracker.lock") as took_over:
+        with lock.exclusive(self.git_dir / "tracker.store.lock") as took_over:
             if took_over:
                 self._clear_stale_git_locks()
             self._check_writable()

@@ -22,8 +22,8 @@ import re
 from dataclasses import dataclass, replace
 from itertools import pairwise
 
-from tracker.identity import slugify
-from tracker.ingest import normalise_text
+from tracker.analysis.identity import slugify
+from tracker.analysis.ingest import normalise_text
 from tracker.model import Document, Section
 
 _ATX = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tracker.archive import Archive
-from tracker.console import progress
-from tracker.dates import parse_date_argument
-from tracker.importing.ota import ImportResult, import_ota
+from tracker.store.archive import Archive
+from tracker.present.console import progress
+from tracker.analysis.dates import parse_date_argument
+from tracker.app.ota import ImportResult, import_ota
 
 
 def run_ota_import(

@@ -11,9 +11,9 @@ from textual.markup import escape
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
-from tracker.history import History
-from tracker.meaning import describe
-from tracker.timeline import Row
+from tracker.history.history import History
+from tracker.analysis.meaning import describe
+from tracker.history.timeline import Row
 from tracker.tui.widgets import KIND_STYLE, change_titles, inline_diff, plain_section_text
 
 
@@ -74,7 +74,7 @@ class SectionHistoryScreen(Screen):
 
     def _change_at(self, index: int):
         if index == 0:
-            from tracker.compare import sections_with_preamble
+            from tracker.analysis.compare import sections_with_preamble
             from tracker.model import Change
 
             document = self.history.document(0)

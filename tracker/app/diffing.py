@@ -5,14 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from tracker.compare import compare
-from tracker.dates import find_effective_date
+from tracker.analysis.compare import compare
+from tracker.analysis.dates import find_effective_date
 from tracker.errors import InputError
-from tracker.filing import read_input
-from tracker.ingest import ingest_bytes
-from tracker.meaning import annotate
+from tracker.app.sources import read_input
+from tracker.analysis.ingest import ingest_bytes
+from tracker.analysis.meaning import annotate
 from tracker.model import Comparison, EffectiveDate
-from tracker.sections import parse_document
+from tracker.analysis.sections import parse_document
 
 
 @dataclass(frozen=True)
@@ -44,7 +44,7 @@ def diff_files(old_path: str, new_path: str) -> Diff:
 
 def diff_refs(archive, old_ref: str, new_ref: str | None) -> Diff:
     """Two refs of one policy, or (with `new_ref` None) the policy's last two versions."""
-    from tracker.history import History
+    from tracker.history.history import History
 
     if new_ref is None:
         policy = old_ref.partition("@")[0]

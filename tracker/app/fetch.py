@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from tracker.errors import InputError
-from tracker.ingest import MAX_INPUT_BYTES
+from tracker.analysis.ingest import MAX_INPUT_BYTES
 
 TEXT_TYPES = (
     "text/html",

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from tracker.compare import sections_with_preamble
-from tracker.history import History
+from tracker.analysis.compare import sections_with_preamble
+from tracker.history.history import History
 from tracker.model import Comparison
 
 PAIR_KINDS = ("unchanged", "renamed", "moved", "modified")
