@@ -35,11 +35,11 @@ import wordllama
 from wordllama import WordLlama
 
 from tracker.analysis.compare import _subtree_text, compare, sections_with_preamble, similarity
-from tracker.app.demo import build_demo
 from tracker.analysis.ingest import ingest_bytes
 from tracker.analysis.meaning import classify_topic
-from tracker.model import Document, Section
 from tracker.analysis.sections import parse_document
+from tracker.app.demo import build_demo
+from tracker.model import Document, Section
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "archive" / "samples"

@@ -21,10 +21,10 @@ import atheris
 with atheris.instrument_imports():
     from tracker.analysis.compare import compare
     from tracker.analysis.dates import find_effective_date
-    from tracker.errors import InputError
     from tracker.analysis.ingest import ingest_bytes
     from tracker.analysis.meaning import annotate, extract_facts
     from tracker.analysis.sections import parse_document
+    from tracker.errors import InputError
 
 SEED = parse_document(
     (

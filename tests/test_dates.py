@@ -10,8 +10,8 @@ from hypothesis import strategies as st
 
 from conftest import SEEDS
 from tracker.analysis.dates import find_effective_date, parse_date_argument
-from tracker.errors import InputError
 from tracker.analysis.ingest import ingest_bytes
+from tracker.errors import InputError
 
 SEED_DATES = [
     ("2016-04-19", "day", "Effective date: April 19, 2016"),

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from tracker.errors import InputError
 from tracker.analysis.identity import closest_policy, identify, slugify
 from tracker.analysis.ingest import ingest_bytes
 from tracker.analysis.sections import parse_document
+from tracker.errors import InputError
 
 ARCHIVED = (
     "> *The following text is extracted and transformed from the www.acme.co.uk privacy policy "

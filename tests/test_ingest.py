@@ -9,8 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import MESOSPHERE_2018
-from tracker.errors import InputError
 from tracker.analysis.ingest import MAX_INPUT_BYTES, decode, ingest_bytes, strip_junk_lines
+from tracker.errors import InputError
 
 BODY = b"""
 <h1>Acme Privacy Policy</h1>

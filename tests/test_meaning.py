@@ -18,8 +18,8 @@ from tracker.analysis.meaning import (
     extract_facts,
     fact_changes,
 )
-from tracker.model import Fact
 from tracker.analysis.sections import parse_document
+from tracker.model import Fact
 
 
 def facts(text: str, kind: str) -> list[str]:

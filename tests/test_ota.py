@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 
 from conftest import OTA_BUNDLE, git, run_tracker
-from tracker.store.archive import Archive
-from tracker.history.history import History
 from tracker.analysis.sections import paragraphs
+from tracker.history.history import History
+from tracker.store.archive import Archive
 
 
 @pytest.fixture(scope="session")

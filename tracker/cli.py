@@ -189,8 +189,8 @@ def import_ota_command(ctx, path: Path, service, document_type, since, as_json) 
       git clone https://github.com/OpenTermsArchive/pga-versions
       tracker import ota pga-versions --service Quora --since 2024-01-01
     """
-    from tracker.present import views
     from tracker.app.importing import run_ota_import
+    from tracker.present import views
 
     views.show_import(
         run_ota_import(open_archive(ctx), path, service, document_type, since), as_json
@@ -209,9 +209,9 @@ def log(ctx: click.Context, policy: str, as_json: bool) -> None:
     Example:
       tracker log mesosphere/privacy
     """
+    from tracker.history.history import History
     from tracker.present import views
     from tracker.store.archive import validate_policy
-    from tracker.history.history import History
 
     archive = open_archive(ctx)
     history = History(archive, validate_policy(policy))
@@ -228,9 +228,9 @@ def parse(file: Path, as_json: bool) -> None:
     Example:
       tracker parse privacy.html --json
     """
-    from tracker.present import views
-    from tracker.app.sources import read_input
     from tracker.analysis.ingest import ingest_bytes
+    from tracker.app.sources import read_input
+    from tracker.present import views
 
     raw = read_input("-" if str(file) == "-" else file)
     ingested = ingest_bytes(raw.data, name=raw.name, file_name=raw.file_name, is_html=raw.is_html)
@@ -280,8 +280,8 @@ def diff(ctx: click.Context, old: str, new: str | None, words: bool, as_json: bo
       tracker diff mesosphere/privacy@2016-04-19 mesosphere/privacy@2018-05 --words
       tracker diff old.md new.md --json
     """
-    from tracker.present import views
     from tracker.app.diffing import diff_files, diff_refs, is_file_argument
+    from tracker.present import views
 
     if new is not None and is_file_argument(old) and is_file_argument(new):
         result = diff_files(old, new)
@@ -304,11 +304,11 @@ def timeline(ctx: click.Context, policy: str, as_json: bool) -> None:
     Example:
       tracker timeline mesosphere/privacy
     """
-    from tracker.present import views
-    from tracker.store.archive import validate_policy
-    from tracker.present.console import progress
     from tracker.history.history import History
     from tracker.history.timeline import build_grid
+    from tracker.present import views
+    from tracker.present.console import progress
+    from tracker.store.archive import validate_policy
 
     history = History(open_archive(ctx), validate_policy(policy))
     with progress(len(history.versions) - 1, "comparing versions") as bar:
@@ -386,8 +386,8 @@ def demo(path: Path, as_json: bool) -> None:
     Example:
       tracker demo            # builds ./tracker-demo
     """
-    from tracker.present import views
     from tracker.app.demo import build_demo
+    from tracker.present import views
 
     views.show_demo(build_demo(path), as_json)
 

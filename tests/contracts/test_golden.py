@@ -13,6 +13,7 @@ import re
 from pathlib import Path
 
 import pytest
+
 from conftest import MESOSPHERE_2016, MESOSPHERE_2018, SEEDS
 
 GOLDEN = Path(__file__).parent / "golden"

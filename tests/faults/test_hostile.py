@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from conftest import MESOSPHERE_2016, archive_state, run_tracker
-from tracker.store.archive import validate_policy
 from tracker.errors import InputError
+from tracker.store.archive import validate_policy
 
 BAD_POLICIES = [
     "../x",

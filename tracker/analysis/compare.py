@@ -19,8 +19,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from tracker.model import Change, Comparison, Document, Move, Section, WordOp
 from tracker.analysis.sections import normalise_title, paragraphs
+from tracker.model import Change, Comparison, Document, Move, Section, WordOp
 
 PREAMBLE_TITLE = "(introduction)"
 MATCH_THRESHOLD = 0.42

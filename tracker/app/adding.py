@@ -5,11 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from tracker.store.archive import AddResult, Archive, validate_policy
-from tracker.present.console import progress
 from tracker.analysis.dates import parse_date_argument
-from tracker.errors import TrackerError
 from tracker.app.sources import Prepared, expand_sources, prepare, read_input
+from tracker.errors import TrackerError
+from tracker.present.console import progress
+from tracker.store.archive import AddResult, Archive, validate_policy
 
 
 @dataclass(frozen=True)

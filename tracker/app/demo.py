@@ -24,8 +24,8 @@ def sample_files() -> list[Path]:
 
 
 def build_demo(path: Path) -> DemoResult:
-    from tracker.present.report import build_report, render
     from tracker.app.reporting import write_atomically
+    from tracker.present.report import build_report, render
 
     archive = Archive(path) if (path / MARKER).is_file() else init_archive(path)
     added = add_sources(archive, [str(file) for file in sample_files()])
@@ -43,8 +43,8 @@ def _import_ota_sample(archive: Archive) -> int:
     """The bundled Open Terms Archive history (ODC-By, Platform Governance Archive), cloned and imported."""
     import tempfile
 
-    from tracker.store.archive import git_output
     from tracker.app.ota import import_ota
+    from tracker.store.archive import git_output
 
     bundle = Path(str(resources.files("tracker.samples.ota").joinpath("pga-privacy-sample.bundle")))
     with tempfile.TemporaryDirectory() as folder:

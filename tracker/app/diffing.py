@@ -7,12 +7,12 @@ from pathlib import Path
 
 from tracker.analysis.compare import compare
 from tracker.analysis.dates import find_effective_date
-from tracker.errors import InputError
-from tracker.app.sources import read_input
 from tracker.analysis.ingest import ingest_bytes
 from tracker.analysis.meaning import annotate
-from tracker.model import Comparison, EffectiveDate
 from tracker.analysis.sections import parse_document
+from tracker.app.sources import read_input
+from tracker.errors import InputError
+from tracker.model import Comparison, EffectiveDate
 
 
 @dataclass(frozen=True)

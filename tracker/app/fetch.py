@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from tracker.errors import InputError
 from tracker.analysis.ingest import MAX_INPUT_BYTES
+from tracker.errors import InputError
 
 TEXT_TYPES = (
     "text/html",

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tracker.store.archive import Archive
-from tracker.present.console import progress
 from tracker.analysis.dates import parse_date_argument
 from tracker.app.ota import ImportResult, import_ota
+from tracker.present.console import progress
+from tracker.store.archive import Archive
 
 
 def run_ota_import(

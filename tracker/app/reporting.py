@@ -8,11 +8,11 @@ import sys
 import tempfile
 from pathlib import Path
 
-from tracker.store.archive import Archive, validate_policy
-from tracker.present.console import err, progress
 from tracker.analysis.dates import parse_date_argument
 from tracker.errors import InputError
+from tracker.present.console import err, progress
 from tracker.present.report import build_report, render, schema
+from tracker.store.archive import Archive, validate_policy
 
 
 def write_report(

@@ -8,11 +8,11 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from tracker.analysis.dates import find_effective_date
-from tracker.errors import InputError
-from tracker.store.format import text_sha256
 from tracker.analysis.identity import identify
 from tracker.analysis.ingest import MAX_INPUT_BYTES, ingest_bytes
+from tracker.errors import InputError
 from tracker.model import EffectiveDate, Snapshot
+from tracker.store.format import text_sha256
 
 SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".xhtml", ".text")
 

@@ -17,22 +17,21 @@ from functools import cache, cached_property
 from pathlib import Path
 
 from tracker import __version__
-from tracker.store.archive import Archive
 from tracker.analysis.compare import compare
 from tracker.analysis.meaning import annotate, summarise_facts
-from tracker.model import Comparison, Document, Snapshot, Version
 from tracker.analysis.sections import parse_document
+from tracker.model import Comparison, Document, Snapshot, Version
 from tracker.present.wording import counted
+from tracker.store.archive import Archive
 
 
 @cache
 def cache_format() -> str:
     """The tool version and a digest of the code results depend on: editing the parser,
     the comparison or the meaning rules invalidates every cached result."""
-    from tracker.analysis import compare as compare_module
     from tracker import model
-    from tracker.analysis import meaning
-    from tracker.analysis import sections
+    from tracker.analysis import compare as compare_module
+    from tracker.analysis import meaning, sections
     from tracker.history import timeline
 
     digest = hashlib.sha256()

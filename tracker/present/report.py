@@ -18,12 +18,12 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from tracker import __version__
-from tracker.store.archive import Archive
-from tracker.history.history import History, change_summary
 from tracker.analysis.meaning import anachronisms, describe, extract_facts
+from tracker.history.history import History, change_summary
 from tracker.model import Change, Comparison, Version, WordOp
 from tracker.present.json import comparison_json, version_json
 from tracker.present.wording import counted, elided, redline_ops
+from tracker.store.archive import Archive
 
 
 @dataclass(frozen=True)

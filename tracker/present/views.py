@@ -253,8 +253,8 @@ def show_diff(diff, words: bool, as_json: bool) -> None:
             }
         )
         return
-    from tracker.history.history import change_summary
     from tracker.analysis.meaning import describe
+    from tracker.history.history import change_summary
 
     console = out()
     when = [side.effective.label if side.effective else "undated" for side in (diff.old, diff.new)]

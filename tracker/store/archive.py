@@ -18,11 +18,10 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-from tracker.store import format as frontmatter
-
-from tracker.store import lock
 from tracker.errors import ArchiveError, InputError
 from tracker.model import EffectiveDate, PolicySummary, Snapshot, Source, Version
+from tracker.store import format as frontmatter
+from tracker.store import lock
 
 MARKER = ".tracker-archive"
 DEFAULT_ARCHIVE = "policy-archive"

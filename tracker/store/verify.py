@@ -7,10 +7,10 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from tracker.store import format as frontmatter
-from tracker.store.archive import MARKER, git_output, git_status, read_versions
 from tracker.errors import ArchiveError, TrackerError
 from tracker.model import Version
+from tracker.store import format as frontmatter
+from tracker.store.archive import MARKER, git_output, git_status, read_versions
 
 
 @dataclass(frozen=True)

@@ -8,8 +8,8 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
-from tracker.store.archive import Archive
 from tracker.errors import TrackerError
+from tracker.store.archive import Archive
 
 
 class TrackerApp(App):

@@ -11,8 +11,8 @@ from textual.markup import escape
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
-from tracker.history.history import History, change_summary
 from tracker.analysis.meaning import describe
+from tracker.history.history import History, change_summary
 from tracker.model import Change, Comparison
 from tracker.tui.widgets import (
     KIND_STYLE,

@@ -11,8 +11,8 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
 from tracker.model import PolicySummary
-from tracker.tui.widgets import TABLE_KEYS, TableNavigation, cell
 from tracker.present.wording import counted
+from tracker.tui.widgets import TABLE_KEYS, TableNavigation, cell
 
 
 class PoliciesScreen(TableNavigation, Screen):

@@ -11,8 +11,8 @@ from textual.markup import escape
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
-from tracker.history.history import History
 from tracker.analysis.meaning import describe
+from tracker.history.history import History
 from tracker.history.timeline import Row
 from tracker.tui.widgets import KIND_STYLE, change_titles, inline_diff, plain_section_text
 

@@ -12,6 +12,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from tracker.history.history import History, LogEntry
 from tracker.history.timeline import Grid, build_grid
+from tracker.present.wording import counted, kind_legend
 from tracker.tui.widgets import (
     TABLE_KEYS,
     TableNavigation,
@@ -20,7 +21,6 @@ from tracker.tui.widgets import (
     shortened,
     volume_bar,
 )
-from tracker.present.wording import counted, kind_legend
 
 CHANGE_KINDS = ("modified", "renamed", "moved", "split", "merged", "added", "removed")
 
