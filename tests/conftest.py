@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,6 +17,14 @@ from hypothesis import settings
 settings.register_profile("repeatable", derandomize=True, deadline=None)
 settings.register_profile("explore", max_examples=1000, deadline=None)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "repeatable"))
+
+# The environment the suite needs, whatever the caller's shell sets: colour and width variables
+# change what the TUI snapshots and the CLI print, and results are cached in a folder of the
+# test run's own, never the user's.
+for _name in ("NO_COLOR", "FORCE_COLOR", "TERM_PROGRAM", "COLUMNS", "LINES", "TRACKER_ARCHIVE",
+              "TRACKER_DEBUG", "TEXTUAL", "XDG_CACHE_HOME"):  # fmt: skip
+    os.environ.pop(_name, None)
+os.environ["TRACKER_CACHE_DIR"] = tempfile.mkdtemp(prefix="tracker-test-cache-")
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "archive" / "samples"

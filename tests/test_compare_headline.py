@@ -7,8 +7,9 @@ import pytest
 from conftest import MESOSPHERE_2016, MESOSPHERE_2018
 from tracker.analysis.compare import compare
 from tracker.analysis.ingest import ingest_bytes
-from tracker.analysis.meaning import annotate, describe
+from tracker.analysis.meaning import annotate
 from tracker.analysis.sections import parse_document
+from tracker.present.wording import describe
 
 
 @pytest.fixture(scope="module")

@@ -8,7 +8,8 @@ from hypothesis import strategies as st
 from tracker.analysis.compare import compare, is_cosmetic, word_diff
 from tracker.analysis.meaning import annotate
 from tracker.analysis.sections import parse_document
-from tracker.present.wording import REWRITTEN_BELOW, redline_ops
+from tracker.analysis.weights import REWRITTEN
+from tracker.present.wording import redline_ops
 
 PARAGRAPHS = {
     "collect": "We collect your name, email address and postal address when you create an account or contact our support team.",
@@ -235,7 +236,7 @@ def test_a_rewritten_section_is_shown_old_then_new_not_as_confetti():
     small = next(c for c in compare(old, reworded).changes if c.kind == "modified")
     assert redline_ops(small) == small.words and len(small.words) > 1
     large = next(c for c in compare(old, rewritten).changes if c.old and c.new)
-    assert large.similarity < REWRITTEN_BELOW
+    assert large.similarity < REWRITTEN
     assert [(op.op, op.new) for op in redline_ops(large)] == [
         ("replace", "Analytics partners receive device identifiers daily.")
     ]

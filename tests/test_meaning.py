@@ -14,12 +14,12 @@ from tracker.analysis.meaning import (
     anachronisms,
     annotate,
     classify_topic,
-    describe,
     extract_facts,
     fact_changes,
 )
 from tracker.analysis.sections import parse_document
 from tracker.model import Fact
+from tracker.present.wording import describe, reason
 
 
 def facts(text: str, kind: str) -> list[str]:
@@ -335,7 +335,7 @@ def test_a_new_table_of_contents_is_minor_and_about_nothing():
         if change.new[0].title == "Contents"
     )
     assert (contents.kind, contents.topic, contents.significance) == ("added", "other", "minor")
-    assert contents.reason == "table of contents"
+    assert reason(contents) == "table of contents"
 
 
 def test_facts_read_across_hard_line_breaks():
@@ -374,7 +374,7 @@ def test_a_new_date_line_alone_is_cosmetic_but_a_new_deadline_is_not():
         "Last revised on 3 March 2021\n\n## Data\n\nWe keep your notes.\n",
         "Last revised on 20 October 2022\n\n## Data\n\nWe keep your notes.\n",
     )
-    assert (dated.significance, dated.reason) == ("cosmetic", "only the policy's own date changed")
+    assert (dated.significance, reason(dated)) == ("cosmetic", "only the policy's own date changed")
     deadline = only_change(
         "## Data\n\nWe keep your notes until 1 January 2020, then delete them.\n",
         "## Data\n\nWe keep your notes until 1 January 2025, then delete them.\n",

@@ -136,10 +136,14 @@ def add(ctx, sources: tuple[str, ...], policy, date_text, url, as_json) -> None:
       cat policy.html | tracker add - --policy acme/privacy --date 2024-05-01
     """
     from tracker.app.adding import add_sources
+    from tracker.present import views
+    from tracker.present.console import progress_callback
 
     archive = open_archive(ctx)
-    outcome = add_sources(archive, list(sources), policy=policy, date_text=date_text, url=url)
-    from tracker.present import views
+    with progress_callback("reading") as step:
+        outcome = add_sources(
+            archive, list(sources), policy=policy, date_text=date_text, url=url, progress=step
+        )
 
     views.show_added(outcome, as_json)
     if outcome.errors:
@@ -191,10 +195,11 @@ def import_ota_command(ctx, path: Path, service, document_type, since, as_json) 
     """
     from tracker.app.importing import run_ota_import
     from tracker.present import views
+    from tracker.present.console import progress_callback
 
-    views.show_import(
-        run_ota_import(open_archive(ctx), path, service, document_type, since), as_json
-    )
+    with progress_callback("importing versions") as step:
+        result = run_ota_import(open_archive(ctx), path, service, document_type, since, step)
+    views.show_import(result, as_json)
 
 
 @cli.command()
@@ -346,7 +351,7 @@ def report(ctx: click.Context, policies, fmt, output, since, schema) -> None:
       tracker report --format html -o report.html
       tracker report mesosphere/privacy --since 2017-01-01 --format json
     """
-    from tracker.app.reporting import write_report
+    from tracker.present.reporting import write_report
 
     write_report(
         open_archive(ctx) if not schema else None, list(policies), fmt, output, since, schema
@@ -388,8 +393,9 @@ def demo(path: Path, as_json: bool) -> None:
     """
     from tracker.app.demo import build_demo
     from tracker.present import views
+    from tracker.present.reporting import write_demo_reports
 
-    views.show_demo(build_demo(path), as_json)
+    views.show_demo(write_demo_reports(build_demo(path)), as_json)
 
 
 @cli.command()

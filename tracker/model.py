@@ -3,9 +3,65 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from enum import StrEnum
 
-PRECISIONS = ("day", "month", "year", "recorded")
+
+class Precision(StrEnum):
+    """How precisely a date is known: stated to the day, month or year, or only recorded."""
+
+    DAY = "day"
+    MONTH = "month"
+    YEAR = "year"
+    RECORDED = "recorded"
+
+
+PRECISIONS = tuple(Precision)
+
+
+class ChangeKind(StrEnum):
+    """What happened to a group of sections between two versions."""
+
+    UNCHANGED = "unchanged"
+    MODIFIED = "modified"
+    RENAMED = "renamed"
+    MOVED = "moved"
+    SPLIT = "split"
+    MERGED = "merged"
+    ADDED = "added"
+    REMOVED = "removed"
+
+
+class Significance(StrEnum):
+    SUBSTANTIVE = "substantive"
+    MINOR = "minor"
+    COSMETIC = "cosmetic"
+    NONE = "none"
+
+
+class Reason(StrEnum):
+    """Why a change got its significance; `present.wording.reason` puts it in words."""
+
+    NO_CHANGE = "no_change"
+    FACTS = "facts"
+    COSMETIC = "cosmetic"
+    CONTENTS = "contents"
+    DATE_ONLY = "date_only"
+    NEW_SECTION = "new_section"
+    SECTION_REMOVED = "section_removed"
+    TEXT_UNCHANGED = "text_unchanged"
+    REWORDED = "reworded"
+
+
+class FactChangeKind(StrEnum):
+    ADDED = "added"
+    REMOVED = "removed"
+    CHANGED = "changed"
+
+
+# A use case reports progress as `progress(advance, total)`: `total` once it is known.
+Progress = Callable[[int, int | None], None]
 
 
 @dataclass(frozen=True)
@@ -168,8 +224,8 @@ class Change:
     words: tuple[WordOp, ...] = ()
     topic: str | None = None
     facts: tuple[FactChange, ...] = ()
-    significance: str = "minor"
-    reason: str = ""
+    significance: str = Significance.MINOR
+    reason: Reason | None = None
 
 
 @dataclass(frozen=True)

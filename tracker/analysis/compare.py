@@ -19,61 +19,35 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from tracker import rules
 from tracker.analysis.sections import normalise_title, paragraphs
+from tracker.analysis.weights import (
+    ALIKE_ENOUGH,
+    CONTENT_WEIGHT,
+    EMPTY_OTHER_WORDS,
+    EMPTY_SAME_WORDS,
+    LIVE_THRESHOLD,
+    LIVES_SHARE,
+    LIVES_WHERE,
+    MATCH_THRESHOLD,
+    MIN_MOVE_WORDS,
+    MOVE_THRESHOLD,
+    NEIGHBOUR_CONTAINMENT,
+    NEIGHBOUR_MOVED,
+    PARENT_CONTAINMENT,
+    REWRITE_BONUS,
+    REWRITE_CONTENT,
+    REWRITE_TITLE,
+    SAME_TITLE_BASE,
+    SAME_TITLE_CONTENT,
+    SHARED_ENOUGH,
+    STAY_THRESHOLD,
+    TITLE_WEIGHT,
+)
 from tracker.model import Change, Comparison, Document, Move, Section, WordOp
 
 PREAMBLE_TITLE = "(introduction)"
-MATCH_THRESHOLD = 0.42
-# A section rewritten from scratch still pairs when one title's words contain the
-# other's ("Your Rights" -> "Your Privacy Rights") and some vocabulary remains.
-REWRITE_TITLE, REWRITE_CONTENT = 0.95, 0.15
-MOVE_THRESHOLD = 0.62
-LIVE_THRESHOLD = 0.5
-STAY_THRESHOLD = 0.8
-MIN_MOVE_WORDS = 8
-
-_STOPWORDS = frozenset(
-    [
-        "the",
-        "and",
-        "for",
-        "with",
-        "that",
-        "this",
-        "from",
-        "your",
-        "you",
-        "our",
-        "are",
-        "may",
-        "not",
-        "any",
-        "have",
-        "has",
-        "will",
-        "can",
-        "its",
-        "their",
-        "about",
-        "such",
-        "other",
-        "which",
-        "when",
-        "where",
-        "what",
-        "who",
-        "how",
-        "all",
-        "also",
-        "more",
-        "into",
-        "only",
-        "been",
-        "were",
-        "they",
-        "them",
-    ]
-)
+_STOPWORDS = rules.words("stopwords", "content_words")
 _TOKEN = re.compile(r"\S+\s*")
 _KEY = re.compile(r"\S+")
 _WORDS = re.compile(r"[^\W_]+")
@@ -257,13 +231,17 @@ def _score_matrix(old_free: list[_Unit], new_free: list[_Unit], flows: _Flows) -
             out_share, in_share = flows.shares(old_unit.index, new_unit.index)
             shared = min(out_share, in_share)
             if not old_unit.words or not new_unit.words:
-                score = 0.9 * title if old_unit.words == new_unit.words else 0.6 * title
+                score = (
+                    EMPTY_SAME_WORDS if old_unit.words == new_unit.words else EMPTY_OTHER_WORDS
+                ) * title
             elif same_title:
-                score = 0.55 + 0.45 * max(whole, shared)
-            elif shared >= 0.5 or whole >= 0.6:
-                score = 0.75 * max(whole, shared) + 0.25 * title
+                score = SAME_TITLE_BASE + SAME_TITLE_CONTENT * max(whole, shared)
+            elif shared >= SHARED_ENOUGH or whole >= ALIKE_ENOUGH:
+                score = CONTENT_WEIGHT * max(whole, shared) + TITLE_WEIGHT * title
             elif title >= REWRITE_TITLE and whole >= REWRITE_CONTENT:
-                score = MATCH_THRESHOLD + 0.2 * whole  # rewritten under a near-identical title
+                score = (
+                    MATCH_THRESHOLD + REWRITE_BONUS * whole
+                )  # rewritten under a near-identical title
             else:
                 score = 0.0
             row.append(score)
@@ -520,7 +498,11 @@ def _home(
     """
     by_id = {candidate.section.id: candidate.index for candidate in own}
     parent = by_id.get(unit.section.parent or "")
-    if parent is not None and parent in pairs and _containment(unit, other[pairs[parent]]) >= 0.3:
+    if (
+        parent is not None
+        and parent in pairs
+        and _containment(unit, other[pairs[parent]]) >= PARENT_CONTAINMENT
+    ):
         return pairs[parent]
     targets = _where_it_lives(living.get(unit.index, {}), sizes[unit.index])
     if len(targets) == 1:
@@ -535,8 +517,10 @@ def _home(
             return namesake  # a heading with no text of its own, still there under the same title
     previous = unit.index - 1
     if previous >= 0 and previous in pairs:
-        partly_moved = sum(living.get(unit.index, {}).values()) >= 0.25 * sizes[unit.index]
-        if partly_moved and _containment(unit, other[pairs[previous]]) >= 0.15:
+        partly_moved = (
+            sum(living.get(unit.index, {}).values()) >= NEIGHBOUR_MOVED * sizes[unit.index]
+        )
+        if partly_moved and _containment(unit, other[pairs[previous]]) >= NEIGHBOUR_CONTAINMENT:
             return pairs[previous]
     return None
 
@@ -551,12 +535,12 @@ def _containment(unit: _Unit, home: _Unit) -> float:
 
 def _where_it_lives(living: dict[int, int], size: int) -> list[int]:
     """The sections holding at least half of a section's words between them (each a real share)."""
-    if not size or sum(living.values()) < 0.5 * size:
+    if not size or sum(living.values()) < LIVES_WHERE * size:
         return []
     return [
         other
         for other, count in sorted(living.items(), key=lambda item: -item[1])
-        if count >= 0.15 * size
+        if count >= LIVES_SHARE * size
     ]
 
 

@@ -12,13 +12,13 @@ import datetime as dt
 import re
 from functools import cache
 
+from tracker import rules
 from tracker.errors import InputError
 from tracker.model import EffectiveDate
 
-_MONTH = (
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-)
+_MONTH_NAMES: tuple[tuple[str, ...], ...] = tuple(map(tuple, rules.load("dates")["months"]))
+_MONTHS = {name: number for number, names in enumerate(_MONTH_NAMES, start=1) for name in names}
+_MONTH = "(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 _DAY = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?:19|20)\d\d"
 
@@ -39,26 +39,10 @@ _DATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 
 # Cue words, strongest first: an explicit effective date beats a revision date.
 _CUES: tuple[tuple[int, re.Pattern[str]], ...] = tuple(
-    (rank, re.compile(pattern, re.IGNORECASE))
-    for rank, pattern in (
-        (0, r"\beffective(?:\s+date)?\b|\b(?:in|into)\s+effect\b|\b(?:takes?|took)\s+effect\b"),
-        (1, r"\blast\s+(?:updated|modified|revised|changed|amended|reviewed|revision)\b"),
-        (2, r"\b(?:updated|revised|modified|amended|dated|version\s+date|revision\s+date)\b"),
-    )
+    (cue["rank"], re.compile(cue["pattern"], re.IGNORECASE)) for cue in rules.load("dates")["cues"]
 )
-
-# A date said to belong to another version: `Our previous policy, effective 1 January 2018`.
-_OTHER_VERSION = re.compile(
-    r"\b(?:previous|prior|earlier|former|old|original|superseded)\s+"
-    r"(?:version|policy|notice|statement|terms|edition)\b",
-    re.IGNORECASE,
-)
-# Signs that `01/04/2023` means the 1st of April: the text is British, Irish or Australasian.
-# Country names are not signs: American policies name them as transfer destinations.
-_DAY_FIRST_SIGNS = re.compile(
-    r"\.co\.uk\b|\.org\.uk\b|\.ie\b|\.com\.au\b|\.co\.nz\b|£|\bUK GDPR\b|"
-    r"\bEngland and Wales\b|\bCompanies House\b|\bPty Ltd\b"
-)
+_OTHER_VERSION = rules.pattern("dates", "other_version.pattern", re.IGNORECASE)
+_DAY_FIRST_SIGNS = rules.pattern("dates", "day_first.pattern")
 
 _HEADER_LINES = 40
 _CUE_REACH = 45  # characters after a cue where its date may start
@@ -81,6 +65,14 @@ def find_effective_date(text: str) -> EffectiveDate | None:
     if found:
         return found
     return _standalone_date_line(header[:5])
+
+
+def is_date_line(line: str) -> bool:
+    """A line that opens with a date cue and names a year: `Last updated: May 2018`."""
+    return any(cue.match(line) for _, cue in _CUES) and _YEAR_IN_LINE.search(line) is not None
+
+
+_YEAR_IN_LINE = re.compile(rf"\b{_YEAR}\b")
 
 
 def parse_date_argument(value: str) -> EffectiveDate:
@@ -159,10 +151,6 @@ def _standalone_date_line(lines: list[str]) -> EffectiveDate | None:
     return None
 
 
-_MONTHS = {name: number for number, names in enumerate(
-    (("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",), ("jun", "june"),
-     ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
-     ("dec", "december")), start=1) for name in names}  # fmt: skip
 _PLAIN_SHAPES = (
     re.compile(
         r"(?P<month>[a-z]+)\.?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})", re.I

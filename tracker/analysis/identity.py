@@ -15,210 +15,17 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import urlparse
 
+from tracker import rules
+from tracker.analysis.weights import CLEAR_LEAD, CLOSE_ENOUGH
 from tracker.errors import InputError
 from tracker.model import Ingested
 
-_KINDS = {
-    "privacy": r"privacy (?:policy|notice|statement)|data (?:protection|privacy) (?:policy|notice)",
-    "terms": r"terms (?:of (?:service|use)|and conditions)|user agreement",
-    "cookies": r"cookies? (?:policy|notice|statement)",
-}
-_GENERIC_WORDS = set(
-    [
-        "we",
-        "our",
-        "us",
-        "you",
-        "your",
-        "they",
-        "the",
-        "this",
-        "that",
-        "these",
-        "those",
-        "it",
-        "its",
-        "a",
-        "an",
-        "and",
-        "or",
-        "of",
-        "to",
-        "in",
-        "on",
-        "for",
-        "by",
-        "with",
-        "website",
-        "websites",
-        "site",
-        "sites",
-        "service",
-        "services",
-        "company",
-        "companies",
-        "customer",
-        "customers",
-        "user",
-        "users",
-        "information",
-        "personal",
-        "data",
-        "privacy",
-        "policy",
-        "notice",
-        "statement",
-        "terms",
-        "use",
-        "privacy",
-        "cookies",
-        "cookie",
-        "inc",
-        "llc",
-        "ltd",
-        "gmbh",
-        "corp",
-        "corporation",
-        "united",
-        "states",
-        "european",
-        "union",
-        "eu",
-        "us",
-        "uk",
-        "eea",
-        "gdpr",
-        "ccpa",
-        "safe",
-        "harbor",
-        "shield",
-        "principles",
-        "framework",
-        "commerce",
-        "department",
-        "federal",
-        "trade",
-        "commission",
-        "california",
-        "if",
-        "when",
-        "where",
-        "what",
-        "how",
-        "why",
-        "who",
-        "which",
-        "please",
-        "any",
-        "all",
-        "each",
-        "some",
-        "such",
-        "as",
-        "may",
-        "will",
-        "can",
-        "must",
-        "shall",
-        "account",
-        "accounts",
-        "platform",
-        "app",
-        "apps",
-        "application",
-        "applications",
-        "product",
-        "products",
-        "content",
-        "contact",
-        "email",
-        "google",
-        "facebook",
-        "apple",
-        "twitter",
-        "microsoft",
-        "amazon",
-        "analytics",
-        "internet",
-        "protocol",
-        "ip",
-        "effective",
-        "last",
-        "updated",
-        "date",
-        "note",
-        "notes",
-        "section",
-        "sections",
-        "choices",
-        "rights",
-        "security",
-        "children",
-        "rights",
-        "to",
-        "no",
-        "yes",
-        "category",
-        "examples",
-        "collected",
-        "identifiers",
-        "law",
-        "act",
-        "business",
-        "partners",
-        "third",
-        "party",
-        "parties",
-        "other",
-        "others",
-        "more",
-        "about",
-        "also",
-        "further",
-        "general",
-        "overview",
-        "introduction",
-        "summary",
-        "definitions",
-    ]
-)
+_KINDS: dict[str, str] = rules.load("identity")["kinds"]
+_GENERIC_WORDS = rules.words("identity", "generic_words")
 _HOST = re.compile(r"(?:https?://|www\.|@)([a-z0-9.-]+\.[a-z]{2,})", re.I)
 _BRAND = re.compile(r"\b([A-Z][a-z]+[A-Za-z]*|[a-z]+[A-Z][A-Za-z]*)\b")
 # Organisations whose addresses appear in other companies' policies (links, opt-outs).
-_COMMON_ORGS = set(
-    [
-        "archive",
-        "export",
-        "bbb",
-        "google",
-        "youtube",
-        "facebook",
-        "instagram",
-        "twitter",
-        "x",
-        "apple",
-        "microsoft",
-        "europa",
-        "ftc",
-        "aboutads",
-        "networkadvertising",
-        "allaboutcookies",
-        "youronlinechoices",
-        "github",
-        "linkedin",
-        "w3",
-        "mozilla",
-        "adobe",
-        "wikipedia",
-        "ico",
-        "cnil",
-        "edpb",
-        "iapp",
-        "truste",
-        "privacyshield",
-        "dataprivacyframework",
-    ]
-)
+_COMMON_ORGS = rules.words("identity", "common_orgs")
 
 
 @dataclass(frozen=True)
@@ -288,10 +95,6 @@ def _others_named(text: str, policy: str) -> set[str]:
     return {host for host in map(_org_from_host, _HOST.findall(text)) if host} - _COMMON_ORGS
 
 
-_CLOSE_ENOUGH = 0.5  # share of vocabulary in common
-_CLEAR_LEAD = 0.15  # over the runner-up
-
-
 def closest_policy(text: str, candidates: list[tuple[str, str]]) -> tuple[str, float] | None:
     """The candidate whose text shares the most vocabulary (Jaccard), when it clearly leads."""
     words = _vocabulary(text)
@@ -299,9 +102,9 @@ def closest_policy(text: str, candidates: list[tuple[str, str]]) -> tuple[str, f
         ((_jaccard(words, _vocabulary(other)), policy) for policy, other in candidates),
         reverse=True,
     )
-    if not scored or scored[0][0] < _CLOSE_ENOUGH:
+    if not scored or scored[0][0] < CLOSE_ENOUGH:
         return None
-    if len(scored) > 1 and scored[0][0] - scored[1][0] < _CLEAR_LEAD:
+    if len(scored) > 1 and scored[0][0] - scored[1][0] < CLEAR_LEAD:
         return None
     return scored[0][1], scored[0][0]
 

@@ -22,6 +22,8 @@ import re
 from dataclasses import dataclass, replace
 from itertools import pairwise
 
+from tracker import rules
+from tracker.analysis.dates import is_date_line
 from tracker.analysis.identity import slugify
 from tracker.analysis.ingest import normalise_text
 from tracker.model import Document, Section
@@ -43,66 +45,11 @@ _RUN_IN = re.compile(
 _GLUED = re.compile(r"^(?P<caps>[A-Z][A-Z0-9 ,'’&/()\-]*[A-Z])(?P<rest>[A-Z][a-z][^\n]*)$")
 _BOLD_LINE = re.compile(r"^\s*(?:\*\*|__)(?P<title>[^*_\n]+?)(?:\*\*|__)\s*$")
 _LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
-_DATE_LINE = re.compile(
-    r"^(?:effective|last\s+(?:updated|modified|revised)|updated|revised)\b.*\b(?:19|20)\d\d\b", re.I
-)
 _EMPHASIS = re.compile(r"^(?:\*\*|__|\*|_)+|(?:\*\*|__|\*|_)+$")
 _WORD = re.compile(r"[^\W_]+")
-_CONTENTS_TITLES = re.compile(
-    r"(?:quick links|(?:table of )?contents|in this (?:policy|notice|document)|on this page"
-    r"|jump to(?: a section)?|summary|navigation|sections|index)",
-    re.I,
-)
-_DOCUMENT_TITLE_WORDS = re.compile(
-    r"\b(?:privacy|cookies?|data protection)\s+(?:policy|notice|statement|policies)\b|"
-    r"\bterms\s+(?:of\s+(?:service|use)|and\s+conditions)\b|^privacy$",
-    re.I,
-)
-_STOPWORDS = set(
-    [
-        "a",
-        "an",
-        "and",
-        "are",
-        "as",
-        "at",
-        "be",
-        "by",
-        "can",
-        "do",
-        "does",
-        "for",
-        "from",
-        "how",
-        "i",
-        "if",
-        "in",
-        "is",
-        "it",
-        "its",
-        "me",
-        "my",
-        "of",
-        "on",
-        "or",
-        "our",
-        "the",
-        "this",
-        "to",
-        "us",
-        "we",
-        "what",
-        "when",
-        "where",
-        "which",
-        "who",
-        "why",
-        "will",
-        "with",
-        "you",
-        "your",
-    ]
-)
+_CONTENTS_TITLES = rules.pattern("headings", "contents_titles", re.I)
+_DOCUMENT_TITLE_WORDS = rules.pattern("headings", "document_title", re.I)
+_STOPWORDS = rules.words("stopwords", "title_words")
 
 MARKUP_STYLES = ("atx", "setext")
 
@@ -256,10 +203,7 @@ def _heading_at(lines: list[str], index: int, marked: bool) -> _Heading | None:
 
 def _is_date_line(stripped: str) -> bool:
     """`#### Last Updated: May 1, 2020` is the document's date, not a section."""
-    return (
-        len(stripped) < 100
-        and _DATE_LINE.match(_clean_title(_ATX.sub(r"\2", stripped))) is not None
-    )
+    return len(stripped) < 100 and is_date_line(_clean_title(_ATX.sub(r"\2", stripped)))
 
 
 def _underlines(text: str, underline: str) -> bool:

@@ -8,7 +8,7 @@ from functools import cache
 from tracker.analysis.dates import parse_date_argument
 from tracker.app.sources import Prepared, expand_sources, prepare, read_input
 from tracker.errors import TrackerError
-from tracker.present.console import progress
+from tracker.model import Progress
 from tracker.store.archive import AddResult, Archive, validate_policy
 
 
@@ -25,6 +25,7 @@ def add_sources(
     policy: str | None = None,
     date_text: str | None = None,
     url: str | None = None,
+    progress: Progress | None = None,
 ) -> AddOutcome:
     """Bad sources are reported and skipped; the good ones are filed together."""
     if policy:
@@ -39,20 +40,21 @@ def add_sources(
     prepared: list[Prepared] = []
     errors: list[tuple[str, str]] = []
     items = list(expand_sources(sources))
-    with progress(len(items), "reading") as bar:
-        for item in items:
-            try:
-                prepared.append(
-                    prepare(
-                        read_input(item, url),
-                        policy=policy,
-                        date=date,
-                        known_policies=known,
-                        latest_text=latest_text,
-                    )
+    step = progress or (lambda advance, total=None: None)
+    step(0, len(items))
+    for item in items:
+        try:
+            prepared.append(
+                prepare(
+                    read_input(item, url),
+                    policy=policy,
+                    date=date,
+                    known_policies=known,
+                    latest_text=latest_text,
                 )
-            except TrackerError as error:
-                errors.append((str(item), str(error)))
-            bar.advance(bar.task_ids[0])
+            )
+        except TrackerError as error:
+            errors.append((str(item), str(error)))
+        step(1, None)
     results = archive.add([item.snapshot for item in prepared]) if prepared else []
     return AddOutcome(tuple(zip(results, prepared, strict=True)), tuple(errors))

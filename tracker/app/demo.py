@@ -24,19 +24,11 @@ def sample_files() -> list[Path]:
 
 
 def build_demo(path: Path) -> DemoResult:
-    from tracker.app.reporting import write_atomically
-    from tracker.present.report import build_report, render
-
+    """The archive of the samples; the CLI then writes its reports (`present.reporting`)."""
     archive = Archive(path) if (path / MARKER).is_file() else init_archive(path)
     added = add_sources(archive, [str(file) for file in sample_files()])
     imported = _import_ota_sample(archive)
-    report = build_report(archive, [])
-    reports = []
-    for fmt in ("md", "html"):
-        target = path / "reports" / f"changelog.{fmt}"
-        write_atomically(target, render(report, fmt))
-        reports.append(target)
-    return DemoResult(path, added, imported, tuple(reports))
+    return DemoResult(path, added, imported)
 
 
 def _import_ota_sample(archive: Archive) -> int:

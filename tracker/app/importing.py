@@ -1,4 +1,4 @@
-"""The CLI side of imports: dates from options, a progress bar with counts and rate."""
+"""`tracker import ota`: dates from options, progress through a callback."""
 
 from __future__ import annotations
 
@@ -6,22 +6,26 @@ from pathlib import Path
 
 from tracker.analysis.dates import parse_date_argument
 from tracker.app.ota import ImportResult, import_ota
-from tracker.present.console import progress
+from tracker.model import Progress
 from tracker.store.archive import Archive
 
 
 def run_ota_import(
-    archive: Archive, path: Path, service: str | None, document_type: str | None, since: str | None
+    archive: Archive,
+    path: Path,
+    service: str | None,
+    document_type: str | None,
+    since: str | None,
+    progress: Progress | None = None,
 ) -> ImportResult:
     since_date = parse_date_argument(since).value if since else None
-    with progress(0, "importing versions") as bar:
-        task = bar.task_ids[0]
-        return import_ota(
-            archive,
-            path,
-            service=service,
-            document_type=document_type,
-            since=since_date,
-            progress=lambda done: bar.advance(task, done),
-            total=lambda count: bar.update(task, total=count, visible=count > 1),
-        )
+    step = progress or (lambda advance, total=None: None)
+    return import_ota(
+        archive,
+        path,
+        service=service,
+        document_type=document_type,
+        since=since_date,
+        progress=lambda done: step(done, None),
+        total=lambda count: step(0, count),
+    )

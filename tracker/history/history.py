@@ -1,82 +1,44 @@
 """A policy's history: its versions, and what changed between each consecutive pair.
 
-Parsing and comparing are pure functions of text, so their results are cached
-by content hash under the archive's `.git/tracker-cache/`: opening a long history
-a second time reads pickles instead of recomputing.
+Parsing and comparing are pure functions of text, so their results are cached by
+content hash (`history/cache.py`): opening a long history a second time reads them back.
 """
 
 from __future__ import annotations
 
-import contextlib
-import hashlib
-import os
-import pickle
-import tempfile
 from dataclasses import dataclass
-from functools import cache, cached_property
-from pathlib import Path
+from functools import cached_property
 
-from tracker import __version__
 from tracker.analysis.compare import compare
-from tracker.analysis.meaning import annotate, summarise_facts
+from tracker.analysis.meaning import annotate
 from tracker.analysis.sections import parse_document
-from tracker.model import Comparison, Document, Snapshot, Version
-from tracker.present.wording import counted
+from tracker.history.cache import ResultCache
+from tracker.model import Comparison, Document, FactChange, Snapshot, Version
 from tracker.store.archive import Archive
 
 
-@cache
-def cache_format() -> str:
-    """The tool version and a digest of the code results depend on: editing the parser,
-    the comparison or the meaning rules invalidates every cached result."""
-    from tracker import model
-    from tracker.analysis import compare as compare_module
-    from tracker.analysis import meaning, sections
-    from tracker.history import timeline
+@dataclass(frozen=True)
+class StepSummary:
+    """What one step changed, counted: kinds, `moves` and `significance_<level>`, and its facts."""
 
-    digest = hashlib.sha256()
-    for module in (model, sections, compare_module, meaning, timeline):
-        digest.update(Path(module.__file__).read_bytes())
-    return f"{__version__}-{digest.hexdigest()[:16]}"
+    counts: dict[str, int]
+    facts: tuple[FactChange, ...]
+
+    @property
+    def changed(self) -> int:
+        """How many changes are more than `unchanged`."""
+        return sum(
+            count
+            for key, count in self.counts.items()
+            if key not in ("unchanged", "moves") and not key.startswith("significance_")
+        )
 
 
 @dataclass(frozen=True)
 class LogEntry:
     version: Version
-    summary: str
-    counts: dict[str, int]
-
-
-class ResultCache:
-    """Pickled results keyed by content hashes; unreadable entries are recomputed, never trusted."""
-
-    def __init__(self, folder: Path | None) -> None:
-        self.folder = folder
-
-    def get_or_make(self, kind: str, key: str, make):
-        if self.folder is None:
-            return make()
-        path = (
-            self.folder
-            / kind
-            / f"{hashlib.sha256((cache_format() + key).encode()).hexdigest()}.pickle"
-        )
-        with contextlib.suppress(
-            OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError
-        ):
-            return pickle.loads(path.read_bytes())
-        value = make()
-        self._store(path, value)
-        return value
-
-    @staticmethod
-    def _store(path: Path, value) -> None:
-        with contextlib.suppress(OSError):
-            path.parent.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-            with os.fdopen(handle, "wb") as file:
-                pickle.dump(value, file, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(temporary, path)
+    step: StepSummary | None  # None for the first version
+    sections: int
 
 
 class History:
@@ -89,7 +51,7 @@ class History:
         self.versions = [
             version for version in versions if since is None or version.effective.value >= since
         ]
-        self.cache = ResultCache(archive.cache_dir)
+        self.cache = ResultCache.default()
 
     @cached_property
     def snapshots(self) -> list[Snapshot]:
@@ -98,7 +60,7 @@ class History:
     def document(self, index: int) -> Document:
         snapshot = self.snapshots[index]
         return self.cache.get_or_make(
-            "parse", snapshot.sha256, lambda: parse_document(snapshot.text)
+            "parse", snapshot.sha256, Document, lambda: parse_document(snapshot.text)
         )
 
     def comparison(self, old_index: int, new_index: int, *, words: bool = True) -> Comparison:
@@ -110,7 +72,7 @@ class History:
             return annotate(result) if words else result
 
         return self.cache.get_or_make(
-            "compare" if words else "align", f"{old.sha256}:{new.sha256}", make
+            "compare" if words else "align", f"{old.sha256}:{new.sha256}", Comparison, make
         )
 
     def step(self, index: int, *, words: bool = True) -> Comparison | None:
@@ -118,28 +80,25 @@ class History:
         return self.comparison(index - 1, index, words=words) if index else None
 
     def log_entries(self) -> list[LogEntry]:
-        """Each version with its change summary; cached for this exact sequence of versions."""
+        """Each version with what changed since the one before; cached for this exact sequence."""
         key = ":".join(version.sha256 for version in self.versions)
-        summaries = self.cache.get_or_make("log", key, self._summaries)
+        steps = self.cache.get_or_make(
+            "log", key, list[tuple[StepSummary | None, int]], self._steps
+        )
         return [
-            LogEntry(version, summary, counts)
-            for version, (summary, counts) in zip(self.versions, summaries, strict=True)
+            LogEntry(version, step, sections)
+            for version, (step, sections) in zip(self.versions, steps, strict=True)
         ]
 
-    def _summaries(self) -> list[tuple[str, dict[str, int]]]:
-        entries: list[tuple[str, dict[str, int]]] = []
-        for index in range(len(self.versions)):
-            comparison = self.step(index)
-            if comparison is None:
-                entries.append(
-                    (
-                        f"first version ({counted(len(self.document(index).sections), 'section')})",
-                        {},
-                    )
-                )
-            else:
-                entries.append((change_summary(comparison), kind_counts(comparison)))
-        return entries
+    def _steps(self) -> list[tuple[StepSummary | None, int]]:
+        return [
+            (summarise(self.step(index)) if index else None, len(self.document(index).sections))
+            for index in range(len(self.versions))
+        ]
+
+
+def summarise(comparison: Comparison) -> StepSummary:
+    return StepSummary(kind_counts(comparison), comparison.facts)
 
 
 def kind_counts(comparison: Comparison) -> dict[str, int]:
@@ -151,32 +110,3 @@ def kind_counts(comparison: Comparison) -> dict[str, int]:
         key = f"significance_{change.significance}"
         counts[key] = counts.get(key, 0) + 1
     return counts
-
-
-_KIND_WORDS = (
-    ("renamed", "renamed"), ("added", "added"), ("removed", "removed"), ("modified", "changed"),
-    ("moved", "moved"), ("split", "split"), ("merged", "merged"),
-)  # fmt: skip
-
-
-def change_summary(comparison: Comparison) -> str:
-    """`3 sections renamed, 6 added, 2 passages moved; contact email changed; new rights: ...`."""
-    counts = kind_counts(comparison)
-    parts = []
-    for kind, word in _KIND_WORDS:
-        if counts.get(kind):
-            parts.append(f"{counts[kind]} {word}")
-    if parts:
-        first = parts[0].split(" ", 1)
-        noun = "section" if first[0] == "1" else "sections"
-        parts[0] = f"{first[0]} {noun} {first[1]}"
-    if comparison.moves:
-        parts.append(f"{counted(len(comparison.moves), 'passage')} moved")
-    text = ", ".join(parts) if parts else "no change"
-    cosmetic = sum(1 for change in comparison.changes if change.significance == "cosmetic")
-    if cosmetic and cosmetic == sum(
-        1 for change in comparison.changes if change.kind != "unchanged"
-    ):
-        text = f"cosmetic edits only ({cosmetic})"
-    facts = summarise_facts(comparison.facts)
-    return "; ".join([text, *facts[:4]]) + ("; ..." if len(facts) > 4 else "")

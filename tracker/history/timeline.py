@@ -37,7 +37,7 @@ class _Lineage:
 def build_grid(history: History, progress=None) -> Grid:
     """The grid, from the cache when this exact sequence of versions was seen before."""
     key = ":".join(version.sha256 for version in history.versions)
-    return history.cache.get_or_make("grid", key, lambda: _build_grid(history, progress))
+    return history.cache.get_or_make("grid", key, Grid, lambda: _build_grid(history, progress))
 
 
 def _build_grid(history: History, progress=None) -> Grid:

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import cache
 from typing import Any
+
+from tracker.model import Progress
 
 
 @cache
@@ -48,6 +52,21 @@ def progress(total: int, description: str):
     )
     bar.add_task(description, total=total or None, visible=total != 1)
     return bar
+
+
+@contextmanager
+def progress_callback(description: str) -> Iterator[Progress]:
+    """A progress bar that use cases drive through `step(advance, total)`."""
+    with progress(0, description) as bar:
+        task = bar.task_ids[0]
+
+        def step(advance: int = 1, total: int | None = None) -> None:
+            if total is not None:
+                bar.update(task, total=total or None, visible=total > 1)
+            if advance:
+                bar.advance(task, advance)
+
+        yield step
 
 
 def _rate_column():

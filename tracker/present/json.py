@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from tracker.history.history import kind_counts
 from tracker.model import (
     Change,
     Comparison,
@@ -15,6 +16,7 @@ from tracker.model import (
     Source,
     Version,
 )
+from tracker.present.wording import comparison_summary, describe, reason
 
 
 def date_fields(effective: EffectiveDate | None) -> dict[str, Any]:
@@ -63,7 +65,6 @@ def fact_json(fact: Fact) -> dict[str, Any]:
 
 
 def fact_change_json(change: FactChange) -> dict[str, Any]:
-    from tracker.analysis.meaning import describe
 
     return {
         "type": change.type,
@@ -87,7 +88,7 @@ def change_json(change: Change, *, words: bool) -> dict[str, Any]:
         "cosmetic": change.cosmetic,
         "topic": change.topic,
         "significance": change.significance,
-        "reason": change.reason,
+        "reason": reason(change),
         "facts": [fact_change_json(fact) for fact in change.facts],
     }
     if words:
@@ -107,10 +108,9 @@ def move_json(move: Move) -> dict[str, Any]:
 
 
 def comparison_json(comparison: Comparison, *, words: bool) -> dict[str, Any]:
-    from tracker.history.history import change_summary, kind_counts
 
     return {
-        "summary": change_summary(comparison),
+        "summary": comparison_summary(comparison),
         "counts": kind_counts(comparison),
         "changes": [change_json(change, words=words) for change in comparison.changes],
         "moves": [move_json(move) for move in comparison.moves],

@@ -18,11 +18,18 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from tracker import __version__
-from tracker.analysis.meaning import anachronisms, describe, extract_facts
-from tracker.history.history import History, change_summary
+from tracker.analysis.meaning import anachronisms, extract_facts
+from tracker.history.history import History
 from tracker.model import Change, Comparison, Version, WordOp
 from tracker.present.json import comparison_json, version_json
-from tracker.present.wording import counted, elided, redline_ops
+from tracker.present.wording import (
+    comparison_summary,
+    counted,
+    describe,
+    elided,
+    reason,
+    redline_ops,
+)
 from tracker.store.archive import Archive
 
 
@@ -101,7 +108,7 @@ def _policy_report(history: History, since: dt.date | None) -> PolicyReport:
         version = history.versions[index]
         comparison = history.step(index) if index > first else None
         summary = (
-            change_summary(comparison) if comparison else _first_summary(history, index, since)
+            comparison_summary(comparison) if comparison else _first_summary(history, index, since)
         )
         facts = tuple(
             fact
@@ -128,7 +135,7 @@ def render(report: Report, fmt: str) -> str:
     if fmt == "json":
         return json.dumps(report_json(report), indent=2, ensure_ascii=False) + "\n"
     template = _environment(fmt).get_template(f"report.{fmt}.j2")
-    return template.render(report=report, describe=describe)
+    return template.render(report=report, describe=describe, reason=reason)
 
 
 @cache

@@ -6,7 +6,17 @@ from typing import TYPE_CHECKING
 
 from tracker.present.console import err, escape, out, print_json
 from tracker.present.json import date_fields, policy_json, version_json
-from tracker.present.wording import KIND_MARK, KIND_STYLE, counted, elided, kind_legend, redline_ops
+from tracker.present.wording import (
+    KIND_MARK,
+    KIND_STYLE,
+    comparison_summary,
+    counted,
+    describe,
+    elided,
+    kind_legend,
+    log_summary,
+    redline_ops,
+)
 
 if TYPE_CHECKING:
     from tracker.app.adding import AddOutcome
@@ -88,8 +98,8 @@ def show_log(history: History, as_json: bool) -> None:
                 "versions": [
                     {
                         **version_json(entry.version),
-                        "summary": entry.summary,
-                        "counts": entry.counts,
+                        "summary": log_summary(entry),
+                        "counts": entry.step.counts if entry.step else {},
                     }
                     for entry in entries
                 ],
@@ -104,7 +114,7 @@ def show_log(history: History, as_json: bool) -> None:
         extraction = " [magenta]extraction change[/]" if version.source.extraction_change else ""
         out().print(
             f"[bold]{version.effective.short}[/]{precision}  [dim]{version.commit[:10]}[/]"
-            f"{extraction}  {escape(entry.summary)}"
+            f"{extraction}  {escape(log_summary(entry))}"
         )
 
 
@@ -253,15 +263,13 @@ def show_diff(diff, words: bool, as_json: bool) -> None:
             }
         )
         return
-    from tracker.analysis.meaning import describe
-    from tracker.history.history import change_summary
 
     console = out()
     when = [side.effective.label if side.effective else "undated" for side in (diff.old, diff.new)]
     console.print(
         f"[bold]{escape(diff.old.label)}[/] ({when[0]}) -> [bold]{escape(diff.new.label)}[/] ({when[1]})"
     )
-    console.print(escape(change_summary(diff.comparison)))
+    console.print(escape(comparison_summary(diff.comparison)))
     console.print()
     unchanged = 0
     for change in diff.comparison.changes:

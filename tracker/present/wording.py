@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from tracker.model import Change, WordOp
+from collections import defaultdict
+
+from tracker.analysis.meaning.significance import section_words
+from tracker.analysis.weights import REWRITTEN
+from tracker.history.history import LogEntry, StepSummary, summarise
+from tracker.model import Change, Comparison, FactChange, Reason, WordOp
 
 KIND_STYLE = {
     "added": "green", "removed": "red", "renamed": "cyan", "moved": "bright_blue", "modified": "yellow",
@@ -33,14 +38,126 @@ def elided(text: str, keep: int = 15) -> str:
     return " ".join(words[:keep]) + " … " + " ".join(words[-keep:])
 
 
-REWRITTEN_BELOW = 0.4  # similarity under which a word-by-word redline is noise
-
-
 def redline_ops(change: Change) -> tuple[WordOp, ...]:
     """The word diff to show a reader: word by word, or, for a section rewritten beyond
     recognition, its old text struck and then its new text, instead of a confetti of edits."""
-    if change.similarity >= REWRITTEN_BELOW or not (change.old and change.new):
+    if change.similarity >= REWRITTEN or not (change.old and change.new):
         return change.words
     old = "\n\n".join(section.text.strip() for section in change.old if section.text.strip())
     new = "\n\n".join(section.text.strip() for section in change.new if section.text.strip())
     return (WordOp("replace", old + "\n\n", new),)
+
+
+# Fact changes
+
+
+def describe(change: FactChange) -> str:
+    """A fact change in plain words: `Contact email changed: a -> b`, `Minimum age raised from 13 to 16`."""
+    label = _LABELS.get(change.type, change.type.replace("_", " "))
+    if change.change == "changed":
+        if change.type == "age_limit" and change.old_value and change.new_value:
+            direction = "raised" if int(change.new_value) > int(change.old_value) else "lowered"
+            return f"Minimum age {direction} from {change.old_value} to {change.new_value}"
+        if change.type == "practice" and change.old_value and change.new_value:
+            practice, now = change.new_value.split(": ")
+            return f"{practice.capitalize()}: {now} (was {change.old_value.split(': ')[1]})"
+        return f"{label.capitalize()} changed: {change.old_value} -> {change.new_value}"
+    if change.change == "added":
+        return f"New {label}: {change.new_value}"
+    return f"{label.capitalize()} removed: {change.old_value}"
+
+
+_LABELS = {
+    "contact_email": "contact email", "postal_address": "postal address", "phone": "phone number",
+    "age_limit": "minimum age", "retention_period": "retention period", "response_time": "response time",
+    "user_right": "right", "third_party": "third party", "data_type": "data type",
+    "transfer_country": "transfer country", "legal_framework": "legal framework", "practice": "practice",
+}  # fmt: skip
+
+
+def summarise_facts(changes: tuple[FactChange, ...]) -> list[str]:
+    """Fact changes grouped into short phrases: `new rights: access, portability`."""
+    grouped: dict[tuple[str, str], list[str]] = defaultdict(list)
+    phrases: list[str] = []
+    for change in changes:
+        if change.change == "changed":
+            phrases.append(describe(change))
+            continue
+        value = change.new_value if change.change == "added" else change.old_value
+        grouped[(change.type, change.change)].append(value or "")
+    for (fact_type, kind), values in grouped.items():
+        label = _LABELS.get(fact_type, fact_type)
+        plural = label if len(values) == 1 else _plural(label)
+        verb = "new" if kind == "added" else "removed"
+        phrases.append(f"{verb} {plural}: {', '.join(values)}")
+    return phrases
+
+
+def _plural(label: str) -> str:
+    if label.endswith("y") and not label.endswith("ay"):
+        return label[:-1] + "ies"
+    return label + "s"
+
+
+_REASONS = {
+    Reason.NO_CHANGE: "no change",
+    Reason.COSMETIC: "only case, spacing, punctuation or quotes changed",
+    Reason.CONTENTS: "table of contents",
+    Reason.DATE_ONLY: "only the policy's own date changed",
+    Reason.REWORDED: "reworded, no fact changed",
+}
+
+
+def reason(change: Change) -> str:
+    """Why the change has its significance: `new section (97 words)`, its fact changes..."""
+    if change.reason is None:
+        return ""
+    if change.reason == Reason.FACTS:
+        return "; ".join(summarise_facts(change.facts))
+    if change.reason in (Reason.NEW_SECTION, Reason.SECTION_REMOVED):
+        verb = "new section" if change.reason == Reason.NEW_SECTION else "section removed"
+        return f"{verb} ({section_words(change)} words)"
+    if change.reason == Reason.TEXT_UNCHANGED:
+        return f"{change.kind}, text unchanged"
+    return _REASONS[change.reason]
+
+
+# Change summaries
+
+
+_KIND_WORDS = (
+    ("renamed", "renamed"), ("added", "added"), ("removed", "removed"), ("modified", "changed"),
+    ("moved", "moved"), ("split", "split"), ("merged", "merged"),
+)  # fmt: skip
+
+
+def change_summary(step: StepSummary) -> str:
+    """`3 sections renamed, 6 added, 2 passages moved; contact email changed; new rights: ...`."""
+    counts = step.counts
+    parts = []
+    for kind, word in _KIND_WORDS:
+        if counts.get(kind):
+            parts.append(f"{counts[kind]} {word}")
+    if parts:
+        first = parts[0].split(" ", 1)
+        noun = "section" if first[0] == "1" else "sections"
+        parts[0] = f"{first[0]} {noun} {first[1]}"
+    if counts.get("moves"):
+        parts.append(f"{counted(counts['moves'], 'passage')} moved")
+    text = ", ".join(parts) if parts else "no change"
+    cosmetic = counts.get("significance_cosmetic", 0)
+    if cosmetic and cosmetic == step.changed:
+        text = f"cosmetic edits only ({cosmetic})"
+    facts = summarise_facts(step.facts)
+    return "; ".join([text, *facts[:4]]) + ("; ..." if len(facts) > 4 else "")
+
+
+def comparison_summary(comparison: Comparison) -> str:
+    return change_summary(summarise(comparison))
+
+
+def log_summary(entry: LogEntry) -> str:
+    """A version's line in the log: what changed since the one before, or its size."""
+    if entry.step is None:
+        return f"first version ({counted(entry.sections, 'section')})"
+    return change_summary(entry.step)

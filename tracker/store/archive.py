@@ -117,10 +117,6 @@ class Archive:
     def git_dir(self) -> Path:
         return self.path / ".git"
 
-    @property
-    def cache_dir(self) -> Path:
-        return self.git_dir / "tracker-cache"
-
     # Reading
 
     def versions(self, policy: str | None = None) -> list[Version]:

@@ -11,9 +11,9 @@ from textual.markup import escape
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
-from tracker.analysis.meaning import describe
-from tracker.history.history import History, change_summary
+from tracker.history.history import History
 from tracker.model import Change, Comparison
+from tracker.present.wording import comparison_summary, describe, reason
 from tracker.tui.widgets import (
     KIND_STYLE,
     SIGNIFICANCE_ORDER,
@@ -102,7 +102,7 @@ class DiffScreen(TableNavigation, Screen):
         return f"#{self.old_index + 1} {old.effective.short} → #{self.new_index + 1} {new.effective.short}"
 
     def show_title(self) -> None:
-        summary = shortened(change_summary(self.comparison), 220)
+        summary = shortened(comparison_summary(self.comparison), 220)
         filters = [f"only {self.only}"] if self.only else []
         filters += ["cosmetic hidden"] if self.hide_cosmetic else []
         filters += [f"search “{self.query_text}”"] if self.query_text else []
@@ -165,7 +165,7 @@ class DiffScreen(TableNavigation, Screen):
         head.append(change_titles(change), style="bold")
         if change.old and change.new:
             head.append(f"  ({round(change.similarity * 100)}% same)", style="dim")
-        head.append(f"\n{change.significance}: {change.reason}\n", style="italic")
+        head.append(f"\n{change.significance}: {reason(change)}\n", style="italic")
         for fact in change.facts:
             head.append(f" • {describe(fact)}\n")
         for move in self._moves_of(change):

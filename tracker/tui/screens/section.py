@@ -11,9 +11,9 @@ from textual.markup import escape
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
-from tracker.analysis.meaning import describe
 from tracker.history.history import History
 from tracker.history.timeline import Row
+from tracker.present.wording import describe, reason
 from tracker.tui.widgets import KIND_STYLE, change_titles, inline_diff, plain_section_text
 
 
@@ -60,7 +60,7 @@ class SectionHistoryScreen(Screen):
                 text.append(f"  {change_titles(change)}", style="italic")
             text.append("\n")
             if change.reason:
-                text.append(f"{change.significance}: {change.reason}\n", style="italic")
+                text.append(f"{change.significance}: {reason(change)}\n", style="italic")
             for fact in change.facts:
                 text.append(f" • {describe(fact)}\n")
             body = (

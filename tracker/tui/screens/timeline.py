@@ -12,7 +12,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from tracker.history.history import History, LogEntry
 from tracker.history.timeline import Grid, build_grid
-from tracker.present.wording import counted, kind_legend
+from tracker.present.wording import counted, kind_legend, log_summary
 from tracker.tui.widgets import (
     TABLE_KEYS,
     TableNavigation,
@@ -87,7 +87,10 @@ class TimelineScreen(TableNavigation, Screen):
         )
         versions = self.query_one("#versions", DataTable)
         versions.add_columns("#", "effective", "precision", "source", "volume", "what changed")
-        sizes = [sum(entry.counts.get(kind, 0) for kind in CHANGE_KINDS) for entry in entries]
+        sizes = [
+            sum(entry.step.counts.get(kind, 0) for kind in CHANGE_KINDS) if entry.step else 0
+            for entry in entries
+        ]
         for index, entry in enumerate(entries):
             version = entry.version
             source = "extraction change" if version.source.extraction_change else (
@@ -95,7 +98,7 @@ class TimelineScreen(TableNavigation, Screen):
                 or (version.source.recorded_on and f"recorded {version.source.recorded_on}")
                 or version.source.file_name or ""
             )  # fmt: skip
-            summary = entry.summary
+            summary = log_summary(entry)
             versions.add_row(
                 *map(cell, (index + 1, version.effective.short, version.effective.precision, source,
                             volume_bar(sizes[index], max(sizes)), summary)),
@@ -124,7 +127,7 @@ class TimelineScreen(TableNavigation, Screen):
         version = self.entries[index].version
         mark = "  [reverse] marked [/]" if index == self.marked else ""
         self.query_one("#version-detail", Static).update(
-            f"[b]#{index + 1} {version.effective.label}[/b]{mark}  {escape(self.entries[index].summary)}"
+            f"[b]#{index + 1} {version.effective.label}[/b]{mark}  {escape(log_summary(self.entries[index]))}"
         )
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:

@@ -6,9 +6,11 @@ import json
 import os
 import sys
 import tempfile
+from dataclasses import replace
 from pathlib import Path
 
 from tracker.analysis.dates import parse_date_argument
+from tracker.app.demo import DemoResult
 from tracker.errors import InputError
 from tracker.present.console import err, progress
 from tracker.present.report import build_report, render, schema
@@ -43,6 +45,15 @@ def write_report(
         return
     write_atomically(output, text)
     err().print(f"report written to {output}")
+
+
+def write_demo_reports(result: DemoResult) -> DemoResult:
+    """The demo archive's changelog, as Markdown and HTML beside it."""
+    report = build_report(Archive(result.archive), [])
+    targets = tuple(result.archive / "reports" / f"changelog.{fmt}" for fmt in ("md", "html"))
+    for target in targets:
+        write_atomically(target, render(report, target.suffix.lstrip(".")))
+    return replace(result, reports=targets)
 
 
 def write_atomically(path: Path, text: str) -> None:

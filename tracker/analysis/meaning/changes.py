@@ -1,0 +1,91 @@
+"""Fact changes between two sets of facts, and frameworks named outside the years they applied."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+
+from tracker import rules
+from tracker.model import Fact, FactChange
+
+_SINGLE_VALUED = {"contact_email", "postal_address", "phone", "age_limit", "response_time"}
+
+
+def fact_changes(old: tuple[Fact, ...], new: tuple[Fact, ...]) -> tuple[FactChange, ...]:
+    """Added, removed, and changed facts; a value that stays is no change wherever it moved."""
+    old_by_type: dict[str, dict[str, Fact]] = defaultdict(dict)
+    new_by_type: dict[str, dict[str, Fact]] = defaultdict(dict)
+    for fact in old:
+        old_by_type[fact.type].setdefault(fact.value, fact)
+    for fact in new:
+        new_by_type[fact.type].setdefault(fact.value, fact)
+    changes: list[FactChange] = []
+    for fact_type in sorted(set(old_by_type) | set(new_by_type), key=_type_order):
+        gone = [
+            fact
+            for value, fact in old_by_type[fact_type].items()
+            if value not in new_by_type[fact_type]
+        ]
+        came = [
+            fact
+            for value, fact in new_by_type[fact_type].items()
+            if value not in old_by_type[fact_type]
+        ]
+        pairs = _pair_changed(fact_type, gone, came)
+        for old_fact, new_fact in pairs:
+            changes.append(FactChange(fact_type, "changed", old_fact, new_fact))
+        paired_old = {id(old_fact) for old_fact, _ in pairs}
+        paired_new = {id(new_fact) for _, new_fact in pairs}
+        changes += [
+            FactChange(fact_type, "removed", fact, None)
+            for fact in gone
+            if id(fact) not in paired_old
+        ]
+        changes += [
+            FactChange(fact_type, "added", None, fact)
+            for fact in came
+            if id(fact) not in paired_new
+        ]
+    return tuple(changes)
+
+
+def _pair_changed(fact_type: str, gone: list[Fact], came: list[Fact]) -> list[tuple[Fact, Fact]]:
+    if fact_type == "practice":
+        by_verb = {fact.value.split(":")[0]: fact for fact in came}
+        return [
+            (fact, by_verb[fact.value.split(":")[0]])
+            for fact in gone
+            if fact.value.split(":")[0] in by_verb
+        ]
+    if fact_type in _SINGLE_VALUED or fact_type == "retention_period":
+        return list(zip(gone, came, strict=False))
+    return []
+
+
+def _type_order(fact_type: str) -> int:
+    order = ("practice", "contact_email", "postal_address", "phone", "age_limit", "retention_period",
+             "response_time", "user_right", "third_party", "data_type", "transfer_country", "legal_framework")  # fmt: skip
+    return order.index(fact_type) if fact_type in order else len(order)
+
+
+def _periods() -> dict[str, tuple[dt.date | None, dt.date | None]]:
+    return {
+        name: (period.get("start"), period.get("end"))
+        for name, period in rules.load("facts")["framework_periods"].items()
+    }
+
+
+# When each framework applied, for anachronism flags: (start, end) with None for open.
+FRAMEWORK_PERIODS = _periods()
+
+
+def anachronisms(facts: tuple[Fact, ...], effective: dt.date) -> list[str]:
+    """Legal frameworks named in a version dated outside the years they applied."""
+    flags = []
+    for framework in sorted({fact.value for fact in facts if fact.type == "legal_framework"}):
+        start, end = FRAMEWORK_PERIODS.get(framework, (None, None))
+        if end and effective > end:
+            flags.append(f"relies on {framework}, which ended on {end:%B %-d, %Y}")
+        elif start and effective < start and framework not in ("GDPR", "CCPA", "CPRA"):
+            flags.append(f"names {framework} before it began ({start:%B %-d, %Y})")
+    return flags

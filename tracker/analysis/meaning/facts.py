@@ -1,0 +1,301 @@
+"""Facts a section states: normalised values with the sentence they came from.
+
+Precision comes before recall: each extractor needs a cue in the same sentence (an age needs a
+child or age word, a retention period a keeping word), so a fact that is not there is rarely
+reported. Lexicons and cue words are in `rules/en/facts.toml`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import lru_cache
+
+from tracker import rules
+from tracker.analysis.meaning.lexicon import Lexicon
+from tracker.analysis.meaning.sentences import cued_sentences, joined_lines
+from tracker.model import Fact
+
+_RULES = rules.load("facts")
+
+
+def _cue(name: str, flags: int = re.I) -> re.Pattern[str]:
+    return re.compile(_RULES["cues"][name], flags)
+
+
+def extract_facts(text: str, heading: str = "") -> tuple[Fact, ...]:
+    """Facts of a section's text; its heading, like a list's lead-in, gives its items their cue."""
+    return _extract_facts_cached(text, heading)
+
+
+@lru_cache(maxsize=4096)
+def _extract_facts_cached(text: str, heading: str) -> tuple[Fact, ...]:
+    facts: list[Fact] = []
+    position: dict[tuple[str, str], int] = {}
+    for sentence, cue in cued_sentences(text, heading):
+        for fact_type, value in _facts_in(sentence, cue):
+            if _fact_key(fact_type, value) not in position:
+                position[_fact_key(fact_type, value)] = len(facts)
+                facts.append(Fact(fact_type, value, sentence.strip()))
+    for value in _addresses(joined_lines(text)):
+        key = _fact_key("postal_address", value)
+        if key not in position:
+            position[key] = len(facts)
+            facts.append(Fact("postal_address", value, value))
+        elif value.count(",") > facts[position[key]].value.count(","):
+            facts[position[key]] = replace(facts[position[key]], value=value)  # one part a line
+    return tuple(facts)
+
+
+def _fact_key(fact_type: str, value: str) -> tuple[str, str]:
+    """Addresses are the same whatever their commas and line breaks."""
+    if fact_type == "postal_address":
+        return fact_type, " ".join(re.findall(r"\w+", value.lower()))
+    return fact_type, value
+
+
+def _facts_in(sentence: str, cue: str):
+    yield from (("contact_email", value) for value in _emails(sentence))
+    yield from (("postal_address", value) for value in _addresses(sentence))
+    yield from (("phone", value) for value in _phones(sentence))
+    yield from (("age_limit", value) for value in _ages(sentence))
+    response = _response_time(sentence)
+    if response:
+        yield "response_time", response
+    else:
+        yield from (("retention_period", value) for value in _retention(sentence, cue))
+    if _collects(cue) and not _denies_collecting(sentence):
+        yield from (("data_type", value) for value in _DATA_TYPE_LEXICON(sentence))
+    yield from (("third_party", value) for value in _THIRD_PARTY_LEXICON(sentence))
+    yield from (("transfer_country", value) for value in _countries(sentence))
+    yield from (("legal_framework", value) for value in _FRAMEWORK_LEXICON(sentence))
+    yield from (("user_right", value) for value in _rights(sentence, cue))
+    yield from (("practice", value) for value in _practices(sentence))
+
+
+_EMAIL = re.compile(
+    r"\b([\w.+-]+)\s*(?:@|\[at\]|\(at\)|\sat\s)\s*([\w-]+(?:\s*(?:\.|\[dot\]|\(dot\))\s*[\w-]+)+)\b",
+    re.I,
+)
+
+
+def _emails(sentence: str) -> list[str]:
+    found = []
+    for match in _EMAIL.finditer(sentence):
+        raw_at = match.group(0)
+        if " at " in raw_at and "[" not in raw_at and "(" not in raw_at:
+            continue  # `contact us at support` is prose, not an obfuscated address
+        domain = re.sub(r"\s*(?:\[dot\]|\(dot\))\s*", ".", match.group(2), flags=re.I).replace(
+            " ", ""
+        )
+        if not re.fullmatch(r"[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}", domain, re.I):
+            continue
+        domain = re.sub(r"(?<=[a-z])[A-Z]\w*$", "", domain)  # `example.comPostal mail` glued
+        found.append(f"{match.group(1)}@{domain}".lower().strip("."))
+    return found
+
+
+_STREET = _RULES["cues"]["street"]
+_ADDRESS = re.compile(
+    rf"\b\d{{1,5}}\s+(?:[A-Z][\w'’.-]*\s+){{1,4}}{_STREET}\.?(?:,?\s+(?:Suite|Ste\.?|Floor|Fl\.?|Unit|#)\s*[\w-]+|,?\s+\d+(?:st|nd|rd|th)\s+Floor)?"
+    rf",?\s+(?:[A-Z][\w.'-]*\s*){{1,3}},?\s+(?:[A-Z]{{2}}|[A-Z][a-z]+)\.?,?\s+\d{{5}}(?:-\d{{4}})?\b"
+)
+
+
+def _addresses(sentence: str) -> list[str]:
+    return [" ".join(match.group(0).split()) for match in _ADDRESS.finditer(sentence)]
+
+
+def _phones(sentence: str) -> list[str]:
+    if not re.search(r"\d{3}", sentence) or not re.search(
+        r"\b(?:phone|call|tel|telephone|fax|toll|dial)\w*\b|\+\d|\b1-\d{3}-\d{3}-\d{4}\b",
+        sentence,
+        re.I,
+    ):
+        return []
+    import phonenumbers
+
+    numbers = []
+    for match in phonenumbers.PhoneNumberMatcher(
+        sentence, "US", leniency=phonenumbers.Leniency.VALID
+    ):
+        numbers.append(
+            phonenumbers.format_number(match.number, phonenumbers.PhoneNumberFormat.E164)
+        )
+    return numbers
+
+
+_NUMBER_WORDS: dict[str, int] = _RULES["number_words"]
+_NUMBER = (
+    r"(?:\d{1,4}|"
+    + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
+    + r")(?:\s*\(\d{1,4}\))?"
+)
+_AGE = re.compile(
+    rf"\b(?:under|below|younger than|less than|at least|over|older than|aged?|minimum age of)\s+(?:the\s+age\s+of\s+)?(?P<n>{_NUMBER})\b",
+    re.I,
+)
+_AGE_CONTEXT = _cue("age_context")
+
+
+def _number_value(text: str) -> int | None:
+    digits = re.search(r"\d+", text)
+    if digits:
+        return int(digits.group(0))
+    return _NUMBER_WORDS.get(text.strip().lower())
+
+
+def _ages(sentence: str) -> list[str]:
+    if not _AGE_CONTEXT.search(sentence):
+        return []
+    ages = []
+    for match in _AGE.finditer(sentence):
+        after = sentence[match.end() : match.end() + 20].lower()
+        if re.match(r"\s*(?:%|percent|days?|months?|hours?|cookies?|\w+ cookies)", after):
+            continue
+        value = _number_value(match.group("n"))
+        if value is not None and 10 <= value <= 21:
+            ages.append(str(value))
+    return ages
+
+
+_DURATION = re.compile(rf"\b(?P<n>{_NUMBER})\s*[- ]?(?P<unit>days?|weeks?|months?|years?)\b", re.I)
+_KEEPING = _cue("keeping")
+_RESPONDING = _cue("responding")
+
+
+def _durations(sentence: str) -> list[str]:
+    values = []
+    for match in _DURATION.finditer(sentence):
+        amount = _number_value(match.group("n"))
+        if amount:
+            unit = match.group("unit").lower().rstrip("s")
+            values.append(f"{amount} {unit}{'' if amount == 1 else 's'}")
+    return values
+
+
+def _response_time(sentence: str) -> str | None:
+    if not _RESPONDING.search(sentence) or not re.search(r"\brequests?\b", sentence, re.I):
+        return None
+    durations = _durations(sentence)
+    return durations[0] if durations else None
+
+
+def _retention(sentence: str, cue: str) -> list[str]:
+    if not _KEEPING.search(cue):
+        return []
+    values = _durations(sentence)
+    lowered = sentence.lower()
+    if (
+        re.search(r"\b(?:indefinitely|forever)\b|\bpermanently (?!delet|eras|remov)", lowered)
+        and not values
+    ):
+        values.append("indefinite")
+    elif re.search(
+        r"\bas long as (?:(?:is|it is|reasonably|strictly) )*(?:necessary|needed|required)|no longer (?:necessary|needed|required)",
+        lowered,
+    ):
+        values.append("as long as necessary")
+    if re.search(r"\bwithin\b", lowered) and re.search(r"\brequest", lowered):
+        return []
+    return values
+
+
+_COUNTRIES: list[str] = _RULES["countries"]
+_COUNTRY_ALIASES: dict[str, str] = _RULES["country_aliases"]
+_COUNTRY = re.compile(
+    r"(?<![\w-])("
+    + "|".join(re.escape(name) for name in (*_COUNTRIES, *_COUNTRY_ALIASES))
+    + r")(?![\w-])"
+)
+_TRANSFER_CONTEXT = _cue("transfer_context")
+_RIGHTS_CONTEXT = _cue("rights_context")
+
+_DATA_TYPE_LEXICON = Lexicon(_RULES["data_types"], re.I)
+_THIRD_PARTY_LEXICON = Lexicon(_RULES["third_parties"])
+_FRAMEWORK_LEXICON = Lexicon(_RULES["frameworks"])
+_RIGHTS_LEXICON = Lexicon(_RULES["rights"], re.I)
+_COLLECTING = _cue("collecting")
+
+
+def _collects(sentence: str) -> bool:
+    """A collecting verb that is not negated: `we do not collect or store card details` names none."""
+    return any(
+        not _NEGATION.search(sentence[max(0, match.start() - 25) : match.start()])
+        for match in _COLLECTING.finditer(sentence)
+    )
+
+
+def _denies_collecting(sentence: str) -> bool:
+    return _COLLECTING.search(sentence) is not None and not _collects(sentence)
+
+
+def _countries(sentence: str) -> list[str]:
+    if not _TRANSFER_CONTEXT.search(sentence):
+        return []
+    names = [_COUNTRY_ALIASES.get(match, match) for match in _COUNTRY.findall(sentence)]
+    return list(dict.fromkeys(names))
+
+
+_OWN_RIGHT = _cue("own_right")
+_WE_ACT = re.compile(r"\bwe\s+(?:[\w,]+\s+){0,5}$", re.I)
+_ON_REQUEST = _cue("on_request")
+
+
+def _rights(sentence: str, cue: str) -> list[str]:
+    """The rights a sentence grants the reader; what *we* may access or delete is not one."""
+    if not _RIGHTS_CONTEXT.search(cue) or _OWN_RIGHT.search(sentence):
+        return []
+    if _ON_REQUEST.search(cue):
+        return _RIGHTS_LEXICON(sentence)
+    return [
+        name
+        for name in _RIGHTS_LEXICON(sentence)
+        if any(
+            not _WE_ACT.search(sentence[max(0, match.start() - 40) : match.start()])
+            for match in _RIGHTS_LEXICON.patterns[name].finditer(sentence)
+        )
+    ]
+
+
+_PRACTICE_VERB = re.compile(r"\b(?P<verb>sell|sold|rent|rented)\b", re.I)
+_NEGATION = _cue("negation")
+
+
+def _practices(sentence: str) -> list[str]:
+    """Polarity of selling and renting personal data: `sells personal information: no` or `yes`.
+
+    Each verb looks back a few words for a negation (`do not sell`, `neither rent nor sell`).
+    """
+    if not re.search(r"\b(?:information|data)\b", sentence, re.I):
+        return []
+    if re.search(r"\b(?:buy|sell) (?:assets|our business)|merger|acquisition", sentence, re.I):
+        return []
+    found = []
+    for match in _PRACTICE_VERB.finditer(sentence):
+        if not _sells_data(sentence, match):
+            continue
+        verb = "sells" if match.group("verb").lower().startswith(("sell", "sold")) else "rents"
+        window = sentence[max(0, match.start() - 40) : match.start()]
+        found.append(f"{verb} personal information: {'no' if _NEGATION.search(window) else 'yes'}")
+    return list(dict.fromkeys(found))
+
+
+_SOLD_DATA = re.compile(r"\b(?:information|data|details|lists?|addresses|it|them|this)\b", re.I)
+_SOLD_GOODS = re.compile(
+    r"\b(?:products?|services?|goods|merchandise|tickets?|subscriptions?|advertis\w+|ads|items?)\b",
+    re.I,
+)
+_PASSIVE = re.compile(r"\b(?:is|are|be|been|being)\W+(?:\w+\W+){0,3}$", re.I)
+
+
+def _sells_data(sentence: str, verb: re.Match[str]) -> bool:
+    """Whether what is sold or rented is data: `sell your information`, `information is not sold`.
+
+    `Partners may sell products or services to you` sells goods, not personal information.
+    """
+    if _PASSIVE.search(sentence[max(0, verb.start() - 30) : verb.start()]):
+        return True
+    after = sentence[verb.end() : verb.end() + 60]
+    data, goods = _SOLD_DATA.search(after), _SOLD_GOODS.search(after)
+    return data is not None and (goods is None or data.start() < goods.start())

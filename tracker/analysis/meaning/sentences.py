@@ -1,0 +1,65 @@
+"""Sentences and the words that cue them: list items take the line that introduces them,
+table cells their header row, and hard-wrapped lines are joined again."""
+
+from __future__ import annotations
+
+import re
+
+_LIST_ITEM = re.compile(r"^\s*(?:[-*•+]|\d{1,2}[.)]|\([a-z\d]{1,3}\))\s+")
+
+
+def cued_sentences(text: str, heading: str):
+    """Each sentence with the words that cue it: a list item is cued by the line that
+    introduces the list (`you may have the right to:`) or, failing that, the heading;
+    a table cell by its row and the table's header row."""
+    lead_in = heading
+    table_header = None
+    for line in _unwrapped_lines(text):
+        if line.lstrip().startswith("|"):
+            table_header = table_header or line
+            yield from ((sentence, f"{table_header} {line}") for sentence in sentences(line))
+            continue
+        table_header = None
+        item = bool(_LIST_ITEM.match(line))
+        for sentence in sentences(line):
+            yield sentence, f"{lead_in} {sentence}" if item else sentence
+        if line.strip() and not item:
+            lead_in = line if line.rstrip().endswith(":") else heading
+
+
+def _unwrapped_lines(text: str):
+    """The text's lines with hard wraps undone: a line that stops mid-sentence goes on in the
+    next one, unless a blank line, a list item or a table row comes first."""
+    current = ""
+    for line in text.splitlines():
+        stripped = line.strip()
+        if current and stripped and _goes_on(current) and not _starts_block(line):
+            current = f"{current} {stripped}"
+            continue
+        if current:
+            yield current
+        current = line if stripped else ""
+    if current:
+        yield current
+
+
+def _goes_on(line: str) -> bool:
+    return not line.lstrip().startswith("|") and not re.search(r"[.!?:;]\W*$|(?:\*\*|__)$", line)
+
+
+def _starts_block(line: str) -> bool:
+    return bool(_LIST_ITEM.match(line)) or line.lstrip().startswith(("|", "#"))
+
+
+def joined_lines(text: str) -> str:
+    """Consecutive lines joined with commas, to read an address written one part a line."""
+    return re.sub(r"(?<=[\w.])[ \t]*\n(?=[ \t]*[\w])", ", ", text)
+
+
+def sentences(text: str) -> list[str]:
+    plain = re.sub(r"\[([^\]]*)\]\((?:mailto:)?[^)]*\)", r"\1", text)
+    plain = re.sub(r"[*_`]+", "", plain)
+    # table cells and the line breaks inside them are sentence boundaries
+    plain = re.sub(r"<br\s*/?>|\s\|\s", "\n", plain, flags=re.I)
+    parts = re.split(r"(?<=[.!?;])\s+(?=[A-Z(“\"])|\n+", plain)
+    return [part for part in (piece.strip() for piece in parts) if part]

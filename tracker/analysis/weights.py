@@ -1,0 +1,40 @@
+"""Every threshold and weight of the analysis, named, in one place.
+
+Similarities are shares from 0 to 1 (rapidfuzz's 0-100 scores are divided by 100).
+Changing one changes results, and the cache knows: its key digests this file too.
+"""
+
+# Section alignment (analysis/compare/align.py): a pair needs a score of at least MATCH.
+MATCH_THRESHOLD = 0.42
+# A section rewritten from scratch still pairs when one title's words contain the
+# other's ("Your Rights" -> "Your Privacy Rights") and some vocabulary remains.
+REWRITE_TITLE, REWRITE_CONTENT = 0.95, 0.15
+REWRITE_BONUS = 0.2  # of its content similarity, over MATCH_THRESHOLD
+# Sections with no text of their own (a heading over sub-sections) pair by title alone.
+EMPTY_SAME_WORDS, EMPTY_OTHER_WORDS = 0.9, 0.6
+# Same title: a base score and the weight of content similarity over it.
+SAME_TITLE_BASE, SAME_TITLE_CONTENT = 0.55, 0.45
+# Other titles: pair on content when this much is shared or alike, title weighted in.
+SHARED_ENOUGH, ALIKE_ENOUGH = 0.5, 0.6
+CONTENT_WEIGHT, TITLE_WEIGHT = 0.75, 0.25
+
+# Moved text (analysis/compare/flows.py).
+MOVE_THRESHOLD = 0.62  # a paragraph this alike to one elsewhere moved there
+LIVE_THRESHOLD = 0.5  # a paragraph lives on where it is at least this alike
+STAY_THRESHOLD = 0.8  # ... unless it stays this alike at home
+MIN_MOVE_WORDS = 8  # shorter passages are not reported as moved
+
+# Where a removed section's text went (analysis/compare/align.py `_home`).
+PARENT_CONTAINMENT = 0.3  # share of its words its parent's successor must use
+LIVES_WHERE = 0.5  # share of its words the sections holding it must hold together
+LIVES_SHARE = 0.15  # share each of those sections must hold
+NEIGHBOUR_MOVED = 0.25  # share of its words that provably moved elsewhere
+NEIGHBOUR_CONTAINMENT = 0.15  # share its previous neighbour's successor must use
+REWRITTEN = 0.4  # below this similarity a pair is shown as rewritten, old then new
+
+# Meaning (analysis/meaning/significance.py).
+SUBSTANTIVE_SECTION_WORDS = 40  # an added or removed section this long is substantive
+
+# Identity (analysis/identity.py): a text with no name follows the archive's policy it resembles.
+CLOSE_ENOUGH = 0.5  # share of vocabulary in common
+CLEAR_LEAD = 0.15  # over the runner-up

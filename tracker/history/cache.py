@@ -1,0 +1,165 @@
+"""Derived results (parsed documents, comparisons, grids, log steps) cached as JSON.
+
+The cache lives in the user's cache folder (`$TRACKER_CACHE_DIR`, else
+`$XDG_CACHE_HOME/tracker`, else `~/.cache/tracker`), never in an archive, so an archive
+someone hands over cannot supply an entry; and an entry is plain JSON decoded into the
+model's dataclasses, so reading one runs no code. Entries are keyed by content hashes and
+filed under a digest of every file the results depend on (the analysis, the rules, the
+model, the history code): editing any of them starts a fresh cache, never a stale one.
+An entry that cannot be read or decoded is recomputed.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import datetime as dt
+import enum
+import hashlib
+import json
+import os
+import tempfile
+import types
+import typing
+from collections.abc import Callable
+from functools import cache
+from pathlib import Path
+
+import tracker
+
+T = typing.TypeVar("T")
+
+# What results are made of: editing anything here changes the cache's folder.
+_DEPENDENCIES = ("analysis", "rules", "history", "model.py", "text.py")
+_SOURCE_SUFFIXES = (".py", ".toml")
+
+
+@cache
+def code_digest() -> str:
+    """A digest of the version and of every source file results depend on."""
+    package = Path(tracker.__file__).parent
+    digest = hashlib.sha256(tracker.__version__.encode())
+    for name in _DEPENDENCIES:
+        root = package / name
+        files = sorted(root.rglob("*")) if root.is_dir() else [root]
+        for file in files:
+            if file.suffix in _SOURCE_SUFFIXES and file.is_file():
+                digest.update(str(file.relative_to(package)).encode() + b"\0")
+                digest.update(file.read_bytes())
+    return digest.hexdigest()[:20]
+
+
+def cache_root() -> Path | None:
+    """The user's cache folder for tracker; None when `TRACKER_CACHE_DIR` is set empty."""
+    explicit = os.environ.get("TRACKER_CACHE_DIR")
+    if explicit is not None:
+        return Path(explicit) if explicit else None
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "tracker"
+
+
+class ResultCache:
+    """JSON results keyed by content hashes; unreadable entries are recomputed, never trusted."""
+
+    def __init__(self, folder: Path | None) -> None:
+        self.folder = folder / code_digest() if folder else None
+
+    @classmethod
+    def default(cls) -> ResultCache:
+        return cls(cache_root())
+
+    def get_or_make(self, kind: str, key: str, kind_type: typing.Any, make: Callable[[], T]) -> T:
+        if self.folder is None:
+            return make()
+        path = self.folder / kind / f"{hashlib.sha256(key.encode()).hexdigest()}.json"
+        with contextlib.suppress(
+            OSError, ValueError, TypeError, KeyError, AttributeError, RecursionError
+        ):
+            return decode(kind_type, json.loads(path.read_bytes()))
+        value = make()
+        self._store(path, encode(value))
+        return value
+
+    @staticmethod
+    def _store(path: Path, data: object) -> None:
+        with contextlib.suppress(OSError):
+            path.parent.mkdir(parents=True, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+            with os.fdopen(handle, "w", encoding="utf-8") as file:
+                json.dump(data, file, ensure_ascii=False, separators=(",", ":"))
+            os.replace(temporary, path)
+
+
+def encode(value: object) -> object:
+    """A result as JSON values: dataclasses as objects, tuples as lists, dates as ISO text."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {
+            field.name: encode(getattr(value, field.name)) for field in dataclasses.fields(value)
+        }
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, list | tuple):
+        return [encode(item) for item in value]
+    if isinstance(value, dict):
+        return {str(key): encode(item) for key, item in value.items()}
+    if value is None or isinstance(value, str | int | float | bool):
+        return value
+    raise TypeError(f"cannot cache a {type(value).__name__}")
+
+
+def decode(kind_type: typing.Any, data: object) -> typing.Any:
+    """JSON values back into `kind_type`; anything of another shape raises TypeError."""
+    origin, arguments = typing.get_origin(kind_type), typing.get_args(kind_type)
+    if origin in (types.UnionType, typing.Union):
+        if data is None and type(None) in arguments:
+            return None
+        return decode(next(argument for argument in arguments if argument is not type(None)), data)
+    if origin is tuple:
+        if len(arguments) == 2 and arguments[1] is Ellipsis:
+            return tuple(decode(arguments[0], item) for item in _list(data))
+        return tuple(
+            decode(argument, item) for argument, item in zip(arguments, _list(data), strict=True)
+        )
+    if origin is list:
+        return [decode(arguments[0], item) for item in _list(data)]
+    if origin is dict:
+        if not isinstance(data, dict):
+            raise TypeError("expected an object")
+        return {key: decode(arguments[1], item) for key, item in data.items()}
+    if dataclasses.is_dataclass(kind_type):
+        return _decode_dataclass(kind_type, data)
+    if isinstance(kind_type, type) and issubclass(kind_type, enum.Enum):
+        return kind_type(data)
+    if kind_type is dt.date:
+        return dt.date.fromisoformat(_checked(str, data))
+    if kind_type is float:
+        return float(_checked(int | float, data))
+    return _checked(kind_type, data)
+
+
+def _decode_dataclass(kind_type: type, data: object) -> object:
+    if not isinstance(data, dict):
+        raise TypeError(f"expected an object for {kind_type.__name__}")
+    hints = _hints(kind_type)
+    values = {name: decode(hint, data[name]) for name, hint in hints.items() if name in data}
+    return kind_type(**values)
+
+
+@cache
+def _hints(kind_type: type) -> dict[str, typing.Any]:
+    hints = typing.get_type_hints(kind_type)
+    return {field.name: hints[field.name] for field in dataclasses.fields(kind_type) if field.init}
+
+
+def _list(data: object) -> list:
+    if not isinstance(data, list):
+        raise TypeError("expected a list")
+    return data
+
+
+def _checked(kind_type: typing.Any, data: object) -> typing.Any:
+    if not isinstance(data, kind_type) or (kind_type is int and isinstance(data, bool)):
+        raise TypeError(f"expected {kind_type}")
+    return data
