@@ -18,7 +18,8 @@ from pathlib import Path
 from markdown_it import MarkdownIt
 
 from tracker.analysis.ingest import html_to_text, main_content
-from tracker.analysis.sections import normalise_title, parse_document
+from tracker.analysis.sections import parse_document
+from tracker.text import normalise_title
 
 SAMPLES = Path(__file__).resolve().parent.parent / "archive" / "samples"
 CHROME = ("Accept all cookies", "Sign in", "Careers", "All rights reserved", "trackingPixel")

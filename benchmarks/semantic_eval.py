@@ -34,7 +34,8 @@ import numpy as np
 import wordllama
 from wordllama import WordLlama
 
-from tracker.analysis.compare import _subtree_text, compare, sections_with_preamble, similarity
+from tracker.analysis.compare import compare, sections_with_preamble, similarity
+from tracker.analysis.compare.units import _subtree_text
 from tracker.analysis.ingest import ingest_bytes
 from tracker.analysis.meaning import classify_topic
 from tracker.analysis.sections import parse_document

@@ -9,7 +9,6 @@ from the phrases the text uses for itself.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -19,6 +18,7 @@ from tracker import rules
 from tracker.analysis.weights import CLEAR_LEAD, CLOSE_ENOUGH
 from tracker.errors import InputError
 from tracker.model import Ingested
+from tracker.text import slugify
 
 _KINDS: dict[str, str] = rules.load("identity")["kinds"]
 _GENERIC_WORDS = rules.words("identity", "generic_words")
@@ -32,19 +32,6 @@ _COMMON_ORGS = rules.words("identity", "common_orgs")
 class Identified:
     policy: str
     reason: str
-
-
-_UNDECOMPOSABLE = str.maketrans(
-    {"ß": "ss", "Ł": "L", "ł": "l", "Æ": "AE", "æ": "ae", "Ø": "O", "ø": "o", "Đ": "D", "đ": "d",
-     "Þ": "Th", "þ": "th", "Œ": "OE", "œ": "oe", "ı": "i"}
-)  # fmt: skip
-
-
-def slugify(text: str) -> str:
-    """Lower-case ASCII words joined by dashes; letters like ß, Ł, Æ spelled out, accents dropped."""
-    decomposed = unicodedata.normalize("NFKD", text.translate(_UNDECOMPOSABLE))
-    ascii_text = decomposed.encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:60].strip("-")
 
 
 def identify(

@@ -11,6 +11,7 @@ from urllib.parse import unquote, urlparse
 
 from tracker.errors import InputError
 from tracker.model import Ingested, Source
+from tracker.text import normalise_text
 
 MAX_INPUT_BYTES = 20 * 1024 * 1024
 
@@ -40,8 +41,6 @@ _PREAMBLE = re.compile(
 )
 _LINK = re.compile(r"\((https?://[^)\s]+)\)")
 
-_SPACES = re.compile(r"[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
-_INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _ICON_NAME = re.compile(r"[a-z][a-z_]{1,23}")  # lowercase ligature names: clock, arrow_back
 _NAV_PHRASE = re.compile(r"skip to (?:main )?content|toggle navigation|back to top|menu", re.I)
 _UNSAFE_TAGS = (
@@ -155,14 +154,6 @@ def main_content(html: str):
         if not header.find(re.compile(r"^h[1-6]$")):
             header.decompose()
     return root
-
-
-def normalise_text(text: str) -> str:
-    """One kind of line end and space; no invisible characters or trailing blanks."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = _INVISIBLE.sub("", _SPACES.sub(" ", text))
-    lines = [line.rstrip() for line in text.split("\n")]
-    return "\n".join(lines).strip("\n") + "\n"
 
 
 def strip_preamble(text: str, source: Source) -> tuple[str, Source]:

@@ -17,12 +17,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tracker.analysis.dates import find_effective_date
-from tracker.analysis.identity import slugify
 from tracker.analysis.ingest import ingest_bytes
 from tracker.errors import InputError, TrackerError
 from tracker.model import EffectiveDate, Snapshot, Source
 from tracker.store.archive import AddResult, Archive, git_output
 from tracker.store.format import text_sha256
+from tracker.text import slugify
 
 BATCH = 500
 _EXTRACTION_CHANGE = re.compile(r"^(?:Apply technical or declaration upgrade|Refilter)\b", re.I)

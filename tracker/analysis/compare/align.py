@@ -1,37 +1,21 @@
-"""Two versions of a document in, what became of each section out.
-
-1. Sections with the same title and the same text pair up by hash, with no fuzzy work.
-2. The rest are scored on several signals at once (normalised title, fuzzy title,
-   word-level content similarity) and paired globally, best pair first.
-3. Paragraphs that left their section are found in other sections: `moves`.
-4. A section that is unpaired but whose text lives on elsewhere is `split` (into
-   several) or `merged` (into one); it is `removed` only when its text is gone.
-5. Pairs are `unchanged`, `renamed`, `moved` (out of order with their
-   neighbours) or `modified`; word diffs run inside each pair, never over the
-   whole document; `cosmetic` marks edits of case, spacing, punctuation or quotes.
-"""
+"""Pairing sections on several signals at once, then classifying what became of each."""
 
 from __future__ import annotations
 
 import bisect
-import re
 from collections import defaultdict
-from dataclasses import dataclass, field
-from functools import lru_cache
 
-from tracker import rules
-from tracker.analysis.sections import normalise_title, paragraphs
+from tracker.analysis.compare.flows import _Flows
+from tracker.analysis.compare.units import _Unit
+from tracker.analysis.compare.words import _STOPWORDS, _encode, is_cosmetic, similarity, word_diff
 from tracker.analysis.weights import (
     ALIKE_ENOUGH,
     CONTENT_WEIGHT,
     EMPTY_OTHER_WORDS,
     EMPTY_SAME_WORDS,
-    LIVE_THRESHOLD,
     LIVES_SHARE,
     LIVES_WHERE,
     MATCH_THRESHOLD,
-    MIN_MOVE_WORDS,
-    MOVE_THRESHOLD,
     NEIGHBOUR_CONTAINMENT,
     NEIGHBOUR_MOVED,
     PARENT_CONTAINMENT,
@@ -41,135 +25,9 @@ from tracker.analysis.weights import (
     SAME_TITLE_BASE,
     SAME_TITLE_CONTENT,
     SHARED_ENOUGH,
-    STAY_THRESHOLD,
     TITLE_WEIGHT,
 )
-from tracker.model import Change, Comparison, Document, Move, Section, WordOp
-
-PREAMBLE_TITLE = "(introduction)"
-_STOPWORDS = rules.words("stopwords", "content_words")
-_TOKEN = re.compile(r"\S+\s*")
-_KEY = re.compile(r"\S+")
-_WORDS = re.compile(r"[^\W_]+")
-_QUOTE_PAIRS = (
-    ("“", '"'),
-    ("”", '"'),
-    ("„", '"'),
-    ("‘", "'"),
-    ("’", "'"),
-    ("`", "'"),
-    ("–", "-"),
-    ("—", "-"),
-)
-_LIST_MARKER = re.compile(r"^\s*(?:[*+\-•·]|\d+[.)]|\([a-z0-9]\))\s+", re.M)
-
-
-@dataclass
-class _Unit:
-    """A section as the comparison sees it: its own text, or its sub-sections' when empty."""
-
-    section: Section
-    index: int
-    title_key: str
-    text: str
-    words: list[str]
-    key: tuple[str, str] = ("", "")
-    paragraphs: list[str] = field(default_factory=list)
-
-
-def sections_with_preamble(document: Document) -> list[Section]:
-    """The sections, led by the text before the first heading when there is any."""
-    if not document.preamble.strip():
-        return list(document.sections)
-    preamble = Section("preamble", PREAMBLE_TITLE, 1, None, document.preamble)
-    return [preamble, *document.sections]
-
-
-def compare(old: Document, new: Document, *, words: bool = True) -> Comparison:
-    old_units = _units(old)
-    new_units = _units(new)
-    pairs = _pair_identical(old_units, new_units)
-    flows = _Flows.measure(old_units, new_units, pairs)
-    _pair_similar(old_units, new_units, pairs, flows)
-    changes = _classify(old_units, new_units, pairs, flows, words)
-    moves = _moves(old_units, new_units, pairs, flows, changes)
-    return Comparison(changes=tuple(changes), moves=tuple(moves))
-
-
-def word_diff(old_text: str, new_text: str) -> tuple[WordOp, ...]:
-    """Word-level steps from old to new; case and quote style do not count as changes.
-
-    A longest-common-subsequence alignment over words (rapidfuzz's Indel opcodes,
-    in C), with each delete and insert between two equal runs merged into one step.
-    """
-    from rapidfuzz.distance import Indel
-
-    old_tokens, new_tokens = _TOKEN.findall(old_text), _TOKEN.findall(new_text)
-    vocabulary: dict[str, str] = {}
-    old_codes = _encode(_token_keys(old_text), vocabulary)
-    new_codes = _encode(_token_keys(new_text), vocabulary)
-    ops: list[WordOp] = []
-    pending_old, pending_new = "", ""
-    for op in Indel.opcodes(old_codes, new_codes):
-        old_part = "".join(old_tokens[op.src_start : op.src_end])
-        new_part = "".join(new_tokens[op.dest_start : op.dest_end])
-        if op.tag == "equal":
-            if pending_old or pending_new:
-                ops.append(_edit(pending_old, pending_new))
-                pending_old, pending_new = "", ""
-            ops.append(WordOp("equal", old_part, new_part))
-        else:
-            pending_old += old_part
-            pending_new += new_part
-    if pending_old or pending_new:
-        ops.append(_edit(pending_old, pending_new))
-    return tuple(ops)
-
-
-def _edit(old: str, new: str) -> WordOp:
-    return WordOp("replace" if old and new else "delete" if old else "insert", old, new)
-
-
-def is_cosmetic(old_text: str, new_text: str) -> bool:
-    """Only case, whitespace, punctuation, quote style or list markers differ."""
-    return _plain_words(old_text) == _plain_words(new_text)
-
-
-def similarity(old_text: str, new_text: str) -> float:
-    """Word-level similarity in [0, 1] (rapidfuzz's normalised Indel over word tokens)."""
-    from rapidfuzz import fuzz
-
-    vocabulary: dict[str, str] = {}
-    return (
-        fuzz.ratio(
-            _encode(_plain_words(old_text), vocabulary), _encode(_plain_words(new_text), vocabulary)
-        )
-        / 100
-    )
-
-
-# Building units and pairing
-
-
-def _units(document: Document) -> list[_Unit]:
-    sections = sections_with_preamble(document)
-    units = []
-    for index, section in enumerate(sections):
-        text = section.text if section.text.strip() else _subtree_text(sections, index)
-        words = _plain_words(text)
-        unit = _Unit(section, index, normalise_title(section.title), text, words)
-        unit.key = (unit.title_key, " ".join(_plain_words(section.text)))
-        units.append(unit)
-    return units
-
-
-def _subtree_text(sections: list[Section], index: int) -> str:
-    parts = []
-    for other in sections[index + 1 :]:
-        if other.level <= sections[index].level:
-            break
-        parts.append(other.text)
-    return "\n".join(part for part in parts if part)
+from tracker.model import Change
 
 
 def _pair_identical(old_units: list[_Unit], new_units: list[_Unit]) -> dict[int, int]:
@@ -247,144 +105,6 @@ def _score_matrix(old_free: list[_Unit], new_free: list[_Unit], flows: _Flows) -
             row.append(score)
         matrix.append(row)
     return matrix
-
-
-@dataclass(frozen=True)
-class _Paragraph:
-    """A paragraph long enough to be followed (MIN_MOVE_WORDS words or more)."""
-
-    unit: int
-    text: str
-    words: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class _Homes:
-    """A changed paragraph and its best score in each section of the other version."""
-
-    paragraph: _Paragraph
-    best: dict[int, float]
-
-    def best_home(self) -> tuple[int, float] | None:
-        return max(self.best.items(), key=lambda item: item[1]) if self.best else None
-
-
-@dataclass
-class _Flows:
-    """Where each paragraph's words went: the best-matching paragraph's section, both ways."""
-
-    old_homes: list[_Homes]
-    out_words: dict[int, dict[int, int]]
-    in_words: dict[int, dict[int, int]]
-    old_sizes: dict[int, int]
-    new_sizes: dict[int, int]
-
-    @classmethod
-    def measure(
-        cls, old_units: list[_Unit], new_units: list[_Unit], pairs: dict[int, int]
-    ) -> _Flows:
-        from rapidfuzz import fuzz
-        from rapidfuzz.process import cdist
-
-        identical_old = {a for a, b in pairs.items() if old_units[a].key == new_units[b].key}
-        identical_new = {pairs[a] for a in identical_old}
-        old_all = _long_paragraphs(old_units)
-        new_all = _long_paragraphs(new_units)
-        old_changed = [paragraph for paragraph in old_all if paragraph.unit not in identical_old]
-        new_changed = [paragraph for paragraph in new_all if paragraph.unit not in identical_new]
-        vocabulary: dict[str, str] = {}
-        codes = {id(p): _encode(p.words, vocabulary) for p in (*old_all, *new_all)}
-
-        def best_homes(
-            paragraphs_from: list[_Paragraph], paragraphs_to: list[_Paragraph]
-        ) -> list[_Homes]:
-            """Each changed paragraph's best score in every section of the other version."""
-            if not paragraphs_from or not paragraphs_to:
-                return [_Homes(paragraph, {}) for paragraph in paragraphs_from]
-            scores = cdist(
-                [codes[id(p)] for p in paragraphs_from],
-                [codes[id(p)] for p in paragraphs_to],
-                scorer=fuzz.ratio,
-            )
-            return [
-                _Homes(paragraph, _best_per_unit(scores[row], paragraphs_to))
-                for row, paragraph in enumerate(paragraphs_from)
-            ]
-
-        old_best = best_homes(old_changed, new_all)
-        new_best = best_homes(new_changed, old_all)
-        return cls(
-            old_best, _living(old_best), _living(new_best),
-            {unit.index: len(unit.words) for unit in old_units},
-            {unit.index: len(unit.words) for unit in new_units},
-        )  # fmt: skip
-
-    def shares(self, old_index: int, new_index: int) -> tuple[float, float]:
-        """Share of the old section's words living in the new one, and of the new one's from the old."""
-        out_words = self.out_words.get(old_index, {}).get(new_index, 0)
-        in_words = self.in_words.get(new_index, {}).get(old_index, 0)
-        return out_words / max(1, self.old_sizes[old_index]), in_words / max(
-            1, self.new_sizes[new_index]
-        )
-
-
-def _best_per_unit(row, paragraphs: list[_Paragraph]) -> dict[int, float]:
-    best: dict[int, float] = {}
-    for column, score in enumerate(row):
-        unit = paragraphs[column].unit
-        best[unit] = max(best.get(unit, 0.0), float(score) / 100)
-    return best
-
-
-def _living(homes: list[_Homes]) -> dict[int, dict[int, int]]:
-    """Words of each section whose paragraph lives on (similarity >= LIVE) in another section."""
-    totals: dict[int, dict[int, int]] = defaultdict(lambda: defaultdict(int))
-    for placed in homes:
-        home = placed.best_home()
-        if home and home[1] >= LIVE_THRESHOLD:
-            totals[placed.paragraph.unit][home[0]] += len(placed.paragraph.words)
-    return totals
-
-
-def _long_paragraphs(units: list[_Unit]) -> list[_Paragraph]:
-    result = []
-    for unit in units:
-        for paragraph in paragraphs(unit.section.text):
-            words = _plain_words_cached(paragraph)
-            if len(words) >= MIN_MOVE_WORDS:
-                result.append(_Paragraph(unit.index, paragraph, words))
-    return result
-
-
-def _moves(
-    old_units: list[_Unit],
-    new_units: list[_Unit],
-    pairs: dict[int, int],
-    flows: _Flows,
-    changes: list[Change],
-) -> list[Move]:
-    """Paragraphs not kept by their section's partner but found in another section's change."""
-    group_of = {}
-    for number, change in enumerate(changes):
-        for section in (*change.old, *change.new):
-            group_of[id(section)] = number
-    moves = []
-    for placed in flows.old_homes:
-        best_home = placed.best_home()
-        if best_home is None:
-            continue
-        unit, (target, score) = placed.paragraph.unit, best_home
-        stays = placed.best.get(pairs.get(unit, -1), 0.0)
-        source_section, target_section = old_units[unit].section, new_units[target].section
-        if score < MOVE_THRESHOLD or stays >= STAY_THRESHOLD or score <= stays:
-            continue
-        if group_of.get(id(source_section)) == group_of.get(id(target_section)):
-            continue
-        moves.append(Move(placed.paragraph.text, source_section, target_section, round(score, 3)))
-    return moves
-
-
-# Classification
 
 
 def _classify(
@@ -625,37 +345,3 @@ def _in_document_order(
         return (before[0] if before else -1) + 0.5, first_old
 
     return sorted(changes, key=position)
-
-
-# Tokens
-
-
-@lru_cache(maxsize=8192)
-def _plain_words_cached(text: str) -> tuple[str, ...]:
-    return tuple(_WORDS.findall(_LIST_MARKER.sub("", _unify_quotes(text)).lower()))
-
-
-def _plain_words(text: str) -> list[str]:
-    """Lower-case words without punctuation, quotes or list markers: what a reader compares."""
-    return list(_plain_words_cached(text))
-
-
-def _token_keys(text: str) -> list[str]:
-    """One key per `_TOKEN` of the text: the word, lower-cased, with one kind of quote."""
-    return _KEY.findall(_unify_quotes(text.lower()))
-
-
-def _unify_quotes(text: str) -> str:
-    """Curly quotes and long dashes as their plain forms (str.replace is far faster than translate)."""
-    for fancy, plain in _QUOTE_PAIRS:
-        if fancy in text:
-            text = text.replace(fancy, plain)
-    return text
-
-
-def _encode(words, vocabulary: dict[str, str]) -> str:
-    """Words as one character each, so rapidfuzz's string scorers work on words."""
-    for word in set(words).difference(vocabulary):
-        number = len(vocabulary) + 0x100
-        vocabulary[word] = chr(number if number < 0xD800 else number + 0x800)
-    return "".join(map(vocabulary.__getitem__, words))

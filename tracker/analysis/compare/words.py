@@ -1,0 +1,108 @@
+"""Word diffs inside a pair of sections, similarity, and cosmetic edits."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from tracker import rules
+from tracker.model import WordOp
+
+_STOPWORDS = rules.words("stopwords", "content_words")
+_TOKEN = re.compile(r"\S+\s*")
+_KEY = re.compile(r"\S+")
+_WORDS = re.compile(r"[^\W_]+")
+_QUOTE_PAIRS = (
+    ("“", '"'),
+    ("”", '"'),
+    ("„", '"'),
+    ("‘", "'"),
+    ("’", "'"),
+    ("`", "'"),
+    ("–", "-"),
+    ("—", "-"),
+)
+_LIST_MARKER = re.compile(r"^\s*(?:[*+\-•·]|\d+[.)]|\([a-z0-9]\))\s+", re.M)
+
+
+def word_diff(old_text: str, new_text: str) -> tuple[WordOp, ...]:
+    """Word-level steps from old to new; case and quote style do not count as changes.
+
+    A longest-common-subsequence alignment over words (rapidfuzz's Indel opcodes,
+    in C), with each delete and insert between two equal runs merged into one step.
+    """
+    from rapidfuzz.distance import Indel
+
+    old_tokens, new_tokens = _TOKEN.findall(old_text), _TOKEN.findall(new_text)
+    vocabulary: dict[str, str] = {}
+    old_codes = _encode(_token_keys(old_text), vocabulary)
+    new_codes = _encode(_token_keys(new_text), vocabulary)
+    ops: list[WordOp] = []
+    pending_old, pending_new = "", ""
+    for op in Indel.opcodes(old_codes, new_codes):
+        old_part = "".join(old_tokens[op.src_start : op.src_end])
+        new_part = "".join(new_tokens[op.dest_start : op.dest_end])
+        if op.tag == "equal":
+            if pending_old or pending_new:
+                ops.append(_edit(pending_old, pending_new))
+                pending_old, pending_new = "", ""
+            ops.append(WordOp("equal", old_part, new_part))
+        else:
+            pending_old += old_part
+            pending_new += new_part
+    if pending_old or pending_new:
+        ops.append(_edit(pending_old, pending_new))
+    return tuple(ops)
+
+
+def _edit(old: str, new: str) -> WordOp:
+    return WordOp("replace" if old and new else "delete" if old else "insert", old, new)
+
+
+def is_cosmetic(old_text: str, new_text: str) -> bool:
+    """Only case, whitespace, punctuation, quote style or list markers differ."""
+    return _plain_words(old_text) == _plain_words(new_text)
+
+
+def similarity(old_text: str, new_text: str) -> float:
+    """Word-level similarity in [0, 1] (rapidfuzz's normalised Indel over word tokens)."""
+    from rapidfuzz import fuzz
+
+    vocabulary: dict[str, str] = {}
+    return (
+        fuzz.ratio(
+            _encode(_plain_words(old_text), vocabulary), _encode(_plain_words(new_text), vocabulary)
+        )
+        / 100
+    )
+
+
+@lru_cache(maxsize=8192)
+def _plain_words_cached(text: str) -> tuple[str, ...]:
+    return tuple(_WORDS.findall(_LIST_MARKER.sub("", _unify_quotes(text)).lower()))
+
+
+def _plain_words(text: str) -> list[str]:
+    """Lower-case words without punctuation, quotes or list markers: what a reader compares."""
+    return list(_plain_words_cached(text))
+
+
+def _token_keys(text: str) -> list[str]:
+    """One key per `_TOKEN` of the text: the word, lower-cased, with one kind of quote."""
+    return _KEY.findall(_unify_quotes(text.lower()))
+
+
+def _unify_quotes(text: str) -> str:
+    """Curly quotes and long dashes as their plain forms (str.replace is far faster than translate)."""
+    for fancy, plain in _QUOTE_PAIRS:
+        if fancy in text:
+            text = text.replace(fancy, plain)
+    return text
+
+
+def _encode(words, vocabulary: dict[str, str]) -> str:
+    """Words as one character each, so rapidfuzz's string scorers work on words."""
+    for word in set(words).difference(vocabulary):
+        number = len(vocabulary) + 0x100
+        vocabulary[word] = chr(number if number < 0xD800 else number + 0x800)
+    return "".join(map(vocabulary.__getitem__, words))

@@ -1,0 +1,48 @@
+"""Text to the section tree a careful reader sees.
+
+Headings are found in many dresses: Markdown `#` and setext underlines, numbered
+lines (`1\\. Website Covered`, `4.1 Cookies - ...` run into a paragraph,
+`Article 3`, `IV.`), ALL-CAPS lines, Title Case lines in unmarked documents,
+and bold lines (HTML's `<p><strong>` pseudo-headings). Then the traps are undone:
+a table of contents is body text, not a run of headings (and an entry missing
+from the body is reported, and recovered where it can be placed); separators
+(`==========`) are not underlines; a stray first line is not a title; ALL-CAPS
+headings glued to the next heading are split; where headings share one markup
+level, ALL-CAPS ones rank above Title Case ones.
+
+Section ids are the slugified title path (`your-choices/opt-out`), with `-2`,
+`-3` only for true duplicates, so a section whose title did not change keeps
+its id across versions.
+"""
+
+from __future__ import annotations
+
+from tracker.analysis.sections.contents import _mark_contents_sections, _recover_contents_entries
+from tracker.analysis.sections.headings import _find_headings, _split_glued_headings
+from tracker.analysis.sections.title import (
+    _document_title,
+    _drop_contents_runs,
+    _drop_introduced_lists,
+    _title_from_first_line,
+)
+from tracker.analysis.sections.tree import _build_sections, _levels
+from tracker.model import Document
+from tracker.text import normalise_text
+
+
+def parse_document(text: str) -> Document:
+    """The document's title, preamble and sections, in order; never raises on any text."""
+    lines = _split_glued_headings(normalise_text(text).split("\n"))
+    headings = _find_headings(lines)
+    headings, contents = _drop_contents_runs(headings, lines)
+    headings = _drop_introduced_lists(headings, lines)
+    title, headings, title_lines = _document_title(headings, lines)
+    levels = _levels(headings)
+    sections, preamble = _build_sections(lines, headings, levels, title_lines)
+    if not title:
+        title, preamble = _title_from_first_line(preamble)
+    sections, warnings = _recover_contents_entries(sections, contents)
+    sections = _mark_contents_sections(sections)
+    return Document(
+        title=title, preamble=preamble, sections=tuple(sections), warnings=tuple(warnings)
+    )
