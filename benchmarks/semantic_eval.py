@@ -4,7 +4,7 @@ Alignment: each removed x added pair of sections left by `compare` (the Mesosphe
 every consecutive version pair of the bundled OTA sample) is a candidate missed rename; labels
 read by hand mark six as the same section reworded, three as one part of a split or merge. It
 prints how word similarity (what `compare` uses) and embedding cosine separate them.
-Topics: agreement with readers (tests/test_topics_seeds.py, tests/data/topics_heldout.json) of
+Topics: agreement with readers (tests/unit/test_topics_seeds.py, tests/data/topics_heldout.json) of
 the lexicon, of the embedding alone (nearest OPP-115 category description), and of the lexicon
 falling back to the embedding when its share is low.
 
@@ -46,7 +46,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "archive" / "samples"
 BUNDLE = SAMPLES / "ota" / "pga-privacy-sample.bundle"
 HELDOUT = ROOT / "tests" / "data" / "topics_heldout.json"
-SEED_TESTS = ROOT / "tests" / "test_topics_seeds.py"
+SEED_TESTS = ROOT / "tests" / "unit" / "test_topics_seeds.py"
 SEEDS = sorted(SAMPLES.glob("0*.txt"))
 TRACKER = [sys.executable, "-m", "tracker"]
 
@@ -178,7 +178,7 @@ def seed_sections() -> Labelled:
 
 
 def heldout_sections(archive: Path) -> Labelled:
-    """The held-out sections, read as tests/test_meaning_heldout.py reads them."""
+    """The held-out sections, read as tests/unit/test_meaning_heldout.py reads them."""
     labels, texts = json.loads(HELDOUT.read_text()), {}
     env = {k: v for k, v in os.environ.items() if k != "TRACKER_ARCHIVE"} | {"NO_COLOR": "1"}
     for policy in sorted({row["policy"] for row in labels}):

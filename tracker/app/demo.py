@@ -36,7 +36,7 @@ def _import_ota_sample(archive: Archive) -> int:
     import tempfile
 
     from tracker.app.ota import import_ota
-    from tracker.store.archive import git_output
+    from tracker.store.git import git_output
 
     bundle = Path(str(resources.files("tracker.samples.ota").joinpath("pga-privacy-sample.bundle")))
     with tempfile.TemporaryDirectory() as folder:

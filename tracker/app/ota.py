@@ -20,8 +20,9 @@ from tracker.analysis.dates import find_effective_date
 from tracker.analysis.ingest import ingest_bytes
 from tracker.errors import InputError, TrackerError
 from tracker.model import EffectiveDate, Snapshot, Source
-from tracker.store.archive import AddResult, Archive, git_output
+from tracker.store.archive import AddResult, Archive
 from tracker.store.format import text_sha256
+from tracker.store.git import git_output
 from tracker.text import slugify
 
 BATCH = 500

@@ -8,35 +8,25 @@ whole batch is written, so a crash at any point leaves the archive as it was.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import os
 import re
-import tempfile
-import time
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
 from tracker.errors import ArchiveError, InputError
-from tracker.model import EffectiveDate, PolicySummary, Snapshot, Source, Version
+from tracker.model import PolicySummary, Snapshot, Source, Version
 from tracker.store import format as frontmatter
 from tracker.store import lock
+from tracker.store.fastimport import FastImportStream
+from tracker.store.format import trailers_of, version_from_trailers
+from tracker.store.git import git_output, git_run, identity_args, identity_line, now_iso
 
 MARKER = ".tracker-archive"
 DEFAULT_ARCHIVE = "policy-archive"
-TIMELINE_PREFIX = "refs/heads/timeline/"
 _SLUG_PART = r"[a-z0-9]+(?:-[a-z0-9]+)*"
 _POLICY = re.compile(rf"{_SLUG_PART}/{_SLUG_PART}")
-_TRAILER_SOURCE = {
-    "Tracker-Source-Url": "url",
-    "Tracker-Archived-On": "archived_on",
-    "Tracker-Domain": "domain",
-    "Tracker-Recorded-On": "recorded_on",
-    "Tracker-File-Name": "file_name",
-    "Tracker-Origin-Commit": "origin_commit",
-    "Tracker-Origin-Link": "origin_link",
-}
 
 
 @dataclass(frozen=True)
@@ -79,17 +69,15 @@ def init_archive(path: Path) -> Archive:
         raise ArchiveError(f"{path} is not empty; give a new or empty folder")
     try:
         path.mkdir(parents=True, exist_ok=True)
-        _git(path, "init", "-q", "-b", "main")
-        (path / MARKER).write_text(
-            json.dumps({"format": 1, "created": _now_iso()}, indent=2) + "\n"
-        )
+        git_run(path, "init", "-q", "-b", "main")
+        (path / MARKER).write_text(json.dumps({"format": 1, "created": now_iso()}, indent=2) + "\n")
         (path / ".gitattributes").write_text("*.md -text\n")
         (path / ".gitignore").write_text(
             "# reports written into the archive folder are not snapshots\nreports/\n"
         )
-        _git(path, "add", MARKER, ".gitattributes", ".gitignore")
-        _git(
-            path, *_identity(path), "commit", "-q", "-m",
+        git_run(path, "add", MARKER, ".gitattributes", ".gitignore")
+        git_run(
+            path, *identity_args(path), "commit", "-q", "-m",
             "Create tracker archive\n\nTracker-Archive-Format: 1",
         )  # fmt: skip
     except OSError as error:
@@ -245,7 +233,7 @@ class Archive:
     def _commit(self, new: list[tuple[Snapshot, str]], existing: list[Version]) -> None:
         branch = self._run(["symbolic-ref", "HEAD"]).decode().strip()
         head = self._head()
-        stream = _FastImportStream(_identity_line(self.path))
+        stream = FastImportStream(identity_line(self.path))
         for snapshot, path in new:
             stream.commit(branch, head, snapshot, path)
             head = None
@@ -319,11 +307,11 @@ def read_versions(path: Path) -> list[Version]:
     versions = []
     for record in filter(str.strip, output.decode("utf-8").split("\x1e")):
         commit, committed, body = record.strip("\n").split("\x1f", 2)
-        trailers = _trailers(body)
+        trailers = trailers_of(body)
         if "Tracker-Policy" not in trailers:
             continue
         try:
-            versions.append(_version_from_trailers(trailers, commit, committed))
+            versions.append(version_from_trailers(trailers, commit, committed))
         except (KeyError, ValueError):
             raise ArchiveError(
                 f"commit {commit[:12]} has broken Tracker trailers; run `tracker verify`"
@@ -338,68 +326,6 @@ def read_versions(path: Path) -> list[Version]:
     )
 
 
-class _FastImportStream:
-    """A `git fast-import` stream: blobs once, then main commits, then timeline branches."""
-
-    def __init__(self, identity: str) -> None:
-        self._parts: list[bytes] = []
-        self._identity = identity
-        self._marks: dict[str, int] = {}
-        self._next_mark = 1
-
-    def _mark(self) -> int:
-        self._next_mark += 1
-        return self._next_mark - 1
-
-    def _data(self, payload: bytes) -> None:
-        self._parts.append(b"data %d\n" % len(payload) + payload + b"\n")
-
-    def commit(self, branch: str, parent: str | None, snapshot: Snapshot, path: str) -> None:
-        blob = self._mark()
-        self._marks[path] = blob
-        self._parts.append(b"blob\nmark :%d\n" % blob)
-        self._data(frontmatter.render(snapshot).encode("utf-8"))
-        stamp = f"{int(time.time())} +0000"
-        self._parts.append(f"commit {branch}\nmark :{self._mark()}\n".encode())
-        self._parts.append(f"committer {self._identity} {stamp}\n".encode())
-        self._data(_commit_message(snapshot, path).encode("utf-8"))
-        if parent:
-            self._parts.append(f"from {parent}\n".encode())
-        self._parts.append(f"M 100644 :{blob} {path}\n\n".encode())
-
-    def timeline(
-        self, policy: str, existing: list[Version], new: list[tuple[Snapshot, str]], blobs: dict
-    ) -> None:
-        """Rebuild `timeline/POLICY`: one commit per version in effective-date order."""
-        entries = [
-            (version.effective, version.path, blobs.get(version.path))
-            for version in existing
-            if version.policy == policy
-        ]
-        entries += [
-            (snapshot.effective, path, f":{self._marks[path]}")
-            for snapshot, path in new
-            if snapshot.policy == policy
-        ]
-        entries.sort(key=lambda entry: (entry[0].value, entry[1]))
-        ref = f"{TIMELINE_PREFIX}{policy}"
-        self._parts.append(f"reset {ref}\n\n".encode())
-        for effective, path, blob in entries:
-            if blob is None:
-                continue
-            when = dt.datetime.combine(effective.value, dt.time(12), dt.UTC)
-            self._parts.append(f"commit {ref}\n".encode())
-            self._parts.append(f"author {self._identity} {int(when.timestamp())} +0000\n".encode())
-            self._parts.append(f"committer {self._identity} {int(time.time())} +0000\n".encode())
-            self._data(
-                f"{policy} effective {effective.short} ({effective.precision})\n\n{path}\n".encode()
-            )
-            self._parts.append(f"M 100644 {blob} policy.md\n\n".encode())
-
-    def finish(self) -> bytes:
-        return b"".join(self._parts) + b"done\n"
-
-
 def _free_path(snapshot: Snapshot, taken: set[str]) -> str:
     base = f"{snapshot.policy}/{snapshot.effective.iso}"
     path = f"{base}.md"
@@ -408,132 +334,3 @@ def _free_path(snapshot: Snapshot, taken: set[str]) -> str:
         path = f"{base}-{counter}.md"
         counter += 1
     return path
-
-
-def _commit_message(snapshot: Snapshot, path: str) -> str:
-    lines = [
-        f"Add {snapshot.policy} {snapshot.effective.short}",
-        "",
-        f"Tracker-Policy: {snapshot.policy}",
-        f"Tracker-Effective-Date: {snapshot.effective.iso}",
-        f"Tracker-Date-Precision: {snapshot.effective.precision}",
-        f"Tracker-File: {path}",
-        f"Tracker-Sha256: {snapshot.sha256}",
-    ]
-    for trailer, attribute in _TRAILER_SOURCE.items():
-        value = getattr(snapshot.source, attribute)
-        if value:
-            lines.append(f"{trailer}: {_one_line(str(value))}")
-    if snapshot.source.extraction_change:
-        lines.append("Tracker-Extraction-Change: true")
-    return "\n".join(lines) + "\n"
-
-
-def _one_line(value: str) -> str:
-    return " ".join(value.split())[:500]
-
-
-def _trailers(body: str) -> dict[str, str]:
-    trailers = {}
-    for line in body.splitlines():
-        key, separator, value = line.partition(": ")
-        if separator and key.startswith("Tracker-"):
-            trailers[key] = value.strip()
-    return trailers
-
-
-def _version_from_trailers(trailers: dict[str, str], commit: str, committed: str) -> Version:
-    effective = EffectiveDate(
-        dt.date.fromisoformat(trailers["Tracker-Effective-Date"]),
-        trailers["Tracker-Date-Precision"],
-    )
-    source = Source(
-        **{attribute: trailers.get(key) for key, attribute in _TRAILER_SOURCE.items()},
-        extraction_change=trailers.get("Tracker-Extraction-Change") == "true",
-    )
-    return Version(
-        policy=trailers["Tracker-Policy"],
-        effective=effective,
-        path=trailers["Tracker-File"],
-        sha256=trailers["Tracker-Sha256"],
-        added_at=committed,
-        commit=commit,
-        source=source,
-    )
-
-
-def _identity(path: Path) -> list[str]:
-    name, email = _identity_parts(path)
-    return ["-c", f"user.name={name}", "-c", f"user.email={email}"]
-
-
-def _identity_line(path: Path) -> str:
-    name, email = _identity_parts(path)
-    return f"{name} <{email}>"
-
-
-def _identity_parts(path: Path) -> tuple[str, str]:
-    def config(key: str) -> str:
-        try:
-            return git_output(path, ["config", key]).decode("utf-8", "replace").strip()
-        except ArchiveError:
-            return ""
-
-    name = re.sub(r"[<>\n]", "", config("user.name")) or "tracker"
-    email = re.sub(r"[<>\n]", "", config("user.email")) or "tracker@localhost"
-    return name, email
-
-
-def _now_iso() -> str:
-    return dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
-
-
-def _git(path: Path, *args: str) -> None:
-    git_output(path, list(args))
-
-
-def git_status(path: Path, args: list[str]) -> tuple[int, str]:
-    """Run a git command that may fail; its exit code and everything it printed."""
-    from git import Git
-    from git.exc import GitCommandNotFound
-
-    try:
-        code, stdout, stderr = Git(str(path)).execute(
-            ["git", *args], with_extended_output=True, with_exceptions=False, env={"LC_ALL": "C"}
-        )
-    except GitCommandNotFound:
-        raise ArchiveError("git is not installed (tracker needs the git command)") from None
-    return code, f"{stdout}\n{stderr}"
-
-
-def git_output(path: Path, args: list[str], stdin: bytes | None = None) -> bytes:
-    """Run one git command through GitPython; a failure is an ArchiveError with git's reason."""
-    from git import Git
-    from git.exc import GitCommandError, GitCommandNotFound
-
-    with tempfile.TemporaryFile() as feed:
-        if stdin is not None:
-            feed.write(stdin)
-            feed.seek(0)
-        try:
-            _, stdout, _ = Git(str(path)).execute(
-                ["git", *args],
-                istream=feed,
-                with_extended_output=True,
-                stdout_as_string=False,
-                env={"GIT_TERMINAL_PROMPT": "0", "LC_ALL": "C"},
-            )
-        except GitCommandNotFound:
-            raise ArchiveError("git is not installed (tracker needs the git command)") from None
-        except GitCommandError as error:
-            stderr = (
-                error.stderr.decode("utf-8", "replace")
-                if isinstance(error.stderr, bytes)
-                else str(error.stderr)
-            )
-            lines = [
-                line.strip(" '\"") for line in stderr.strip().splitlines() if line.strip(" '\"")
-            ]
-            detail = lines[-1] if lines else f"exit code {error.status}"
-            raise ArchiveError(f"git {args[0]} failed: {detail.removeprefix('stderr: ')}") from None
-    return stdout

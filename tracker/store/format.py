@@ -19,7 +19,7 @@ import datetime as dt
 import hashlib
 import json
 
-from tracker.model import PRECISIONS, EffectiveDate, Snapshot, Source
+from tracker.model import PRECISIONS, EffectiveDate, Snapshot, Source, Version
 
 FENCE = "---"
 _SOURCE_FIELDS = (
@@ -92,3 +92,68 @@ def snapshot_from(content: str) -> Snapshot:
         return Snapshot(str(fields["policy"]), effective, text, source, str(fields["sha256"]))
     except (KeyError, ValueError, TypeError) as error:
         raise FrontMatterError(f"missing or bad field: {error}") from None
+
+
+# Commit messages: the same metadata as `Tracker-*` trailers
+
+_TRAILER_SOURCE = {
+    "Tracker-Source-Url": "url",
+    "Tracker-Archived-On": "archived_on",
+    "Tracker-Domain": "domain",
+    "Tracker-Recorded-On": "recorded_on",
+    "Tracker-File-Name": "file_name",
+    "Tracker-Origin-Commit": "origin_commit",
+    "Tracker-Origin-Link": "origin_link",
+}
+
+
+def commit_message(snapshot: Snapshot, path: str) -> str:
+    lines = [
+        f"Add {snapshot.policy} {snapshot.effective.short}",
+        "",
+        f"Tracker-Policy: {snapshot.policy}",
+        f"Tracker-Effective-Date: {snapshot.effective.iso}",
+        f"Tracker-Date-Precision: {snapshot.effective.precision}",
+        f"Tracker-File: {path}",
+        f"Tracker-Sha256: {snapshot.sha256}",
+    ]
+    for trailer, attribute in _TRAILER_SOURCE.items():
+        value = getattr(snapshot.source, attribute)
+        if value:
+            lines.append(f"{trailer}: {_one_line(str(value))}")
+    if snapshot.source.extraction_change:
+        lines.append("Tracker-Extraction-Change: true")
+    return "\n".join(lines) + "\n"
+
+
+def _one_line(value: str) -> str:
+    return " ".join(value.split())[:500]
+
+
+def trailers_of(body: str) -> dict[str, str]:
+    trailers = {}
+    for line in body.splitlines():
+        key, separator, value = line.partition(": ")
+        if separator and key.startswith("Tracker-"):
+            trailers[key] = value.strip()
+    return trailers
+
+
+def version_from_trailers(trailers: dict[str, str], commit: str, committed: str) -> Version:
+    effective = EffectiveDate(
+        dt.date.fromisoformat(trailers["Tracker-Effective-Date"]),
+        trailers["Tracker-Date-Precision"],
+    )
+    source = Source(
+        **{attribute: trailers.get(key) for key, attribute in _TRAILER_SOURCE.items()},
+        extraction_change=trailers.get("Tracker-Extraction-Change") == "true",
+    )
+    return Version(
+        policy=trailers["Tracker-Policy"],
+        effective=effective,
+        path=trailers["Tracker-File"],
+        sha256=trailers["Tracker-Sha256"],
+        added_at=committed,
+        commit=commit,
+        source=source,
+    )

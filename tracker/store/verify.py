@@ -10,7 +10,8 @@ from pathlib import Path
 from tracker.errors import ArchiveError, TrackerError
 from tracker.model import Version
 from tracker.store import format as frontmatter
-from tracker.store.archive import MARKER, git_output, git_status, read_versions
+from tracker.store.archive import MARKER, read_versions
+from tracker.store.git import git_output, git_status
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,89 @@
+"""Rule data is sound: every file parses, every pattern compiles, every list is kept once.
+
+Like dateparser's checks of its language data: a broken rule file fails here, not at a user's.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from importlib import resources
+
+import pytest
+
+from tracker import rules
+
+FILES = rules.files()
+
+
+def _strings(value, path=""):
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _strings(item, f"{path}.{key}" if path else key)
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _strings(item, f"{path}[{index}]")
+
+
+def _lists(value, path=""):
+    if isinstance(value, list) and value and all(isinstance(item, str) for item in value):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _lists(item, f"{path}.{key}" if path else key)
+
+
+def test_the_rule_files_are_there():
+    assert {"dates", "facts", "headings", "identity", "stopwords", "topics"} <= set(FILES)
+
+
+@pytest.mark.parametrize("name", FILES)
+def test_every_file_parses_as_toml(name):
+    text = resources.files("tracker.rules").joinpath("en", f"{name}.toml").read_text("utf-8")
+    assert tomllib.loads(text) == rules.load(name)
+
+
+PATTERN_KEYS = re.compile(
+    r"pattern|cues\.|^kinds\.|^data_types\.|^third_parties\.|^frameworks\.|^rights\.|^contents_titles$|^document_title$"
+)
+
+
+@pytest.mark.parametrize("name", FILES)
+def test_every_pattern_compiles(name):
+    for path, value in _strings(rules.load(name)):
+        if PATTERN_KEYS.search(path):
+            re.compile(value)
+
+
+@pytest.mark.parametrize("name", FILES)
+def test_word_lists_have_no_duplicates_and_are_lower_case(name):
+    for path, words in _lists(rules.load(name)):
+        assert len(words) == len(set(words)), f"{name}:{path} repeats a word"
+        if path.endswith(("words", "orgs")):
+            assert all(word == word.lower() for word in words), f"{name}:{path}"
+
+
+def test_no_list_is_kept_twice():
+    seen: dict[tuple[str, ...], str] = {}
+    for name in FILES:
+        for path, words in _lists(rules.load(name)):
+            key = tuple(sorted(words))
+            assert key not in seen, f"{name}:{path} repeats {seen[key]}"
+            seen[key] = f"{name}:{path}"
+
+
+def test_cues_are_ranked_and_months_complete():
+    dates = rules.load("dates")
+    assert [cue["rank"] for cue in dates["cues"]] == sorted(cue["rank"] for cue in dates["cues"])
+    assert len(dates["months"]) == 12
+
+
+def test_topic_weights_are_positive_and_framework_periods_ordered():
+    for topic, entries in rules.load("topics")["privacy_policy"].items():
+        assert entries and all(entry["weight"] > 0 for entry in entries), topic
+    for framework, period in rules.load("facts")["framework_periods"].items():
+        if "start" in period and "end" in period:
+            assert period["start"] < period["end"], framework
+        assert framework in rules.load("facts")["frameworks"]
