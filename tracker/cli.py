@@ -233,13 +233,10 @@ def parse(file: Path, as_json: bool) -> None:
     Example:
       tracker parse privacy.html --json
     """
-    from tracker.analysis.ingest import ingest_bytes
-    from tracker.app.sources import read_input
+    from tracker.app.parsing import parse_file
     from tracker.present import views
 
-    raw = read_input("-" if str(file) == "-" else file)
-    ingested = ingest_bytes(raw.data, name=raw.name, file_name=raw.file_name, is_html=raw.is_html)
-    views.show_parsed(ingested, as_json)
+    views.show_parsed(parse_file(file), as_json)
 
 
 @cli.command()
@@ -256,12 +253,15 @@ def show(ctx: click.Context, ref: str, sections: bool, as_json: bool) -> None:
       tracker show mesosphere/privacy
       tracker show mesosphere/privacy@2016-04-19 --sections
     """
+    from tracker.app.parsing import parse_text
+    from tracker.model import Ingested
     from tracker.present import views
 
     archive = open_archive(ctx)
     version = archive.resolve(ref)
     snapshot = archive.read_snapshot(version)
-    views.show_version(version, snapshot, sections, as_json)
+    parsed = parse_text(Ingested(snapshot.text, snapshot.source)) if sections else None
+    views.show_version(version, snapshot, parsed, as_json)
 
 
 @cli.command()

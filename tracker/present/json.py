@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tracker.history.history import kind_counts
 from tracker.model import (
@@ -16,7 +16,19 @@ from tracker.model import (
     Source,
     Version,
 )
-from tracker.present.wording import comparison_summary, describe, reason
+from tracker.present.wording import comparison_summary, describe, log_summary, reason
+
+if TYPE_CHECKING:
+    from tracker.analysis.meaning import SectionMeaning
+    from tracker.app.adding import AddOutcome
+    from tracker.app.demo import DemoResult
+    from tracker.app.diffing import Diff, Side
+    from tracker.app.ota import ImportResult
+    from tracker.app.parsing import Parsed
+    from tracker.history.history import LogEntry
+    from tracker.history.timeline import Grid
+    from tracker.model import Section, Snapshot
+    from tracker.store.verify import VerifyReport
 
 
 def date_fields(effective: EffectiveDate | None) -> dict[str, Any]:
@@ -115,4 +127,168 @@ def comparison_json(comparison: Comparison, *, words: bool) -> dict[str, Any]:
         "changes": [change_json(change, words=words) for change in comparison.changes],
         "moves": [move_json(move) for move in comparison.moves],
         "facts": [fact_change_json(fact) for fact in comparison.facts],
+    }
+
+
+# One function per command: the documents `--json` prints.
+
+
+def added_json(outcome: AddOutcome) -> dict[str, Any]:
+    return {
+        "filed": [
+            {
+                "status": result.status,
+                "policy": result.version.policy,
+                "source": prepared.name,
+                "policy_reason": prepared.policy_reason,
+                "encoding": prepared.encoding,
+                **version_json(result.version),
+            }
+            for result, prepared in outcome.filed
+        ],
+        "errors": [{"source": source, "error": message} for source, message in outcome.errors],
+    }
+
+
+def policies_json(policies: list[PolicySummary]) -> dict[str, Any]:
+    return {"policies": [policy_json(summary) for summary in policies]}
+
+
+def log_json(policy: str, entries: list[LogEntry]) -> dict[str, Any]:
+    return {
+        "policy": policy,
+        "versions": [
+            {
+                **version_json(entry.version),
+                "summary": log_summary(entry),
+                "counts": entry.step.counts if entry.step else {},
+            }
+            for entry in entries
+        ],
+    }
+
+
+def parsed_json(parsed: Parsed) -> dict[str, Any]:
+    ingested, effective, document = parsed.ingested, parsed.effective, parsed.document
+    return {
+        "title": document.title,
+        **date_fields(effective),
+        "date_text": effective.text if effective else None,
+        "archived_on": ingested.source.archived_on,
+        "source_url": ingested.source.url,
+        "domain": ingested.source.domain,
+        "encoding": ingested.encoding,
+        "preamble": document.preamble,
+        "warnings": list(document.warnings),
+        "sections": sections_json(parsed),
+    }
+
+
+def sections_json(parsed: Parsed) -> list[dict[str, Any]]:
+    return [
+        section_json(section, meaning)
+        for section, meaning in zip(parsed.document.sections, parsed.meanings, strict=True)
+    ]
+
+
+def section_json(section: Section, meaning: SectionMeaning) -> dict[str, Any]:
+    return {
+        "id": section.id,
+        "title": section.title,
+        "level": section.level,
+        "parent": section.parent,
+        "text": section.text,
+        "number": section.number or None,
+        "recovered": section.recovered,
+        "contents": section.contents,
+        "topic": meaning.topic,
+        "topic_confidence": meaning.confidence,
+        "second_topic": meaning.second_topic,
+        "facts": [fact_json(fact) for fact in meaning.facts],
+    }
+
+
+def version_show_json(
+    version: Version, snapshot: Snapshot, parsed: Parsed | None
+) -> dict[str, Any]:
+    if parsed is None:
+        return {"policy": version.policy, **version_json(version), "text": snapshot.text}
+    return {
+        "policy": version.policy,
+        **version_json(version),
+        "title": parsed.document.title,
+        "preamble": parsed.document.preamble,
+        "warnings": list(parsed.document.warnings),
+        "sections": sections_json(parsed),
+    }
+
+
+def verify_json(report: VerifyReport) -> dict[str, Any]:
+    return {
+        "archive": report.archive,
+        "ok": not report.problems,
+        "versions": report.versions,
+        "problems": [
+            {"file": problem.file, "problem": problem.message} for problem in report.problems
+        ],
+        "notes": list(report.notes),
+    }
+
+
+def side_json(side: Side) -> dict[str, Any]:
+    return {
+        "policy": side.policy,
+        **date_fields(side.effective),
+        "label": side.label,
+        "file": side.file,
+        "sha256": side.sha256,
+        "commit": side.commit,
+    }
+
+
+def diff_json(diff: Diff, words: bool) -> dict[str, Any]:
+    return {
+        "old": side_json(diff.old),
+        "new": side_json(diff.new),
+        **comparison_json(diff.comparison, words=words),
+    }
+
+
+def timeline_json(grid: Grid) -> dict[str, Any]:
+    return {
+        "policy": grid.policy,
+        "versions": list(grid.versions),
+        "rows": [
+            {"title": row.title, "cells": list(row.cells), "titles": list(row.titles)}
+            for row in grid.rows
+        ],
+    }
+
+
+def demo_json(result: DemoResult) -> dict[str, Any]:
+    return {
+        "archive": str(result.archive),
+        "filed": [
+            {
+                "status": added.status,
+                "policy": added.version.policy,
+                "source": prepared.name,
+                **version_json(added.version),
+            }
+            for added, prepared in result.added.filed
+        ],
+        "imported": result.imported,
+        "reports": [str(report) for report in result.reports],
+    }
+
+
+def import_json(result: ImportResult) -> dict[str, Any]:
+    added = [item.version for item in result.results if item.status == "added"]
+    return {
+        "added": len(added),
+        "duplicates": len(result.results) - len(added),
+        "skipped": result.skipped,
+        "policies": sorted({version.policy for version in added}),
+        "versions": [{"policy": version.policy, **version_json(version)} for version in added],
+        "errors": [{"source": source, "error": message} for source, message in result.errors],
     }

@@ -5,7 +5,18 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from tracker.present.console import err, escape, out, print_json
-from tracker.present.json import date_fields, policy_json, version_json
+from tracker.present.json import (
+    added_json,
+    demo_json,
+    diff_json,
+    import_json,
+    log_json,
+    parsed_json,
+    policies_json,
+    timeline_json,
+    verify_json,
+    version_show_json,
+)
 from tracker.present.wording import (
     KIND_MARK,
     KIND_STYLE,
@@ -20,8 +31,9 @@ from tracker.present.wording import (
 
 if TYPE_CHECKING:
     from tracker.app.adding import AddOutcome
+    from tracker.app.parsing import Parsed
     from tracker.history.history import History
-    from tracker.model import Ingested, PolicySummary, Snapshot, Version
+    from tracker.model import PolicySummary, Snapshot, Version
     from tracker.store.verify import VerifyReport
 
 
@@ -30,24 +42,7 @@ def show_added(outcome: AddOutcome, as_json: bool) -> None:
         named = message if source in message else f"{source}: {message}"
         err().print(f"[red]tracker:[/] {escape(named)}")
     if as_json:
-        print_json(
-            {
-                "filed": [
-                    {
-                        "status": result.status,
-                        "policy": result.version.policy,
-                        "source": prepared.name,
-                        "policy_reason": prepared.policy_reason,
-                        "encoding": prepared.encoding,
-                        **version_json(result.version),
-                    }
-                    for result, prepared in outcome.filed
-                ],
-                "errors": [
-                    {"source": source, "error": message} for source, message in outcome.errors
-                ],
-            }
-        )
+        print_json(added_json(outcome))
         return
     for result, prepared in outcome.filed:
         version = result.version
@@ -72,7 +67,7 @@ def _encoding_note(encoding: str) -> str:
 
 def show_policies(policies: list[PolicySummary], as_json: bool) -> None:
     if as_json:
-        print_json({"policies": [policy_json(summary) for summary in policies]})
+        print_json(policies_json(policies))
         return
     if not policies:
         out().print("no policies yet; add one with `tracker add FILE`")
@@ -92,19 +87,7 @@ def show_policies(policies: list[PolicySummary], as_json: bool) -> None:
 def show_log(history: History, as_json: bool) -> None:
     entries = history.log_entries()
     if as_json:
-        print_json(
-            {
-                "policy": history.policy,
-                "versions": [
-                    {
-                        **version_json(entry.version),
-                        "summary": log_summary(entry),
-                        "counts": entry.step.counts if entry.step else {},
-                    }
-                    for entry in entries
-                ],
-            }
-        )
+        print_json(log_json(history.policy, entries))
         return
     for entry in entries:
         version = entry.version
@@ -118,29 +101,11 @@ def show_log(history: History, as_json: bool) -> None:
         )
 
 
-def show_parsed(ingested: Ingested, as_json: bool) -> None:
-    from tracker.analysis.dates import find_effective_date
-    from tracker.analysis.meaning import section_meaning
-    from tracker.analysis.sections import parse_document
-
-    effective = find_effective_date(ingested.text)
-    document = parse_document(ingested.text)
+def show_parsed(parsed: Parsed, as_json: bool) -> None:
     if as_json:
-        print_json(
-            {
-                "title": document.title,
-                **date_fields(effective),
-                "date_text": effective.text if effective else None,
-                "archived_on": ingested.source.archived_on,
-                "source_url": ingested.source.url,
-                "domain": ingested.source.domain,
-                "encoding": ingested.encoding,
-                "preamble": document.preamble,
-                "warnings": list(document.warnings),
-                "sections": [section_json(section) for section in document.sections],
-            }
-        )
+        print_json(parsed_json(parsed))
         return
+    ingested, effective, document = parsed.ingested, parsed.effective, parsed.document
     console = out()
     console.print(f"[bold]{escape(document.title or '(untitled)')}[/]")
     if effective:
@@ -156,8 +121,7 @@ def show_parsed(ingested: Ingested, as_json: bool) -> None:
             f"archived on {ingested.source.archived_on} from {ingested.source.url or '?'}"
         )
     console.print(f"{counted(len(document.sections), 'section')}:")
-    for section in document.sections:
-        meaning = section_meaning(section)
+    for section, meaning in zip(document.sections, parsed.meanings, strict=True):
         topic = f"  [dim]{meaning.topic}[/]" if meaning.topic != "other" else ""
         number = f"{section.number} " if section.number else ""
         console.print(f"{'  ' * section.level}{escape(number + section.title)}{topic}")
@@ -165,68 +129,24 @@ def show_parsed(ingested: Ingested, as_json: bool) -> None:
         err().print(f"[yellow]warning:[/] {escape(warning)}")
 
 
-def section_json(section) -> dict:
-    from tracker.analysis.meaning import section_meaning
-    from tracker.present.json import fact_json
-
-    meaning = section_meaning(section)
-    return {
-        "id": section.id,
-        "title": section.title,
-        "level": section.level,
-        "parent": section.parent,
-        "text": section.text,
-        "number": section.number or None,
-        "recovered": section.recovered,
-        "contents": section.contents,
-        "topic": meaning.topic,
-        "topic_confidence": meaning.confidence,
-        "second_topic": meaning.second_topic,
-        "facts": [fact_json(fact) for fact in meaning.facts],
-    }
-
-
-def show_version(version: Version, snapshot: Snapshot, sections: bool, as_json: bool) -> None:
-    if not sections:
-        if as_json:
-            print_json({"policy": version.policy, **version_json(version), "text": snapshot.text})
-        else:
-            out().file.write(snapshot.text)
-        return
-    from tracker.analysis.sections import parse_document
-
-    document = parse_document(snapshot.text)
+def show_version(
+    version: Version, snapshot: Snapshot, parsed: Parsed | None, as_json: bool
+) -> None:
+    """The version's text, or with `parsed` (`--sections`) its section tree."""
     if as_json:
-        print_json(
-            {
-                "policy": version.policy,
-                **version_json(version),
-                "title": document.title,
-                "preamble": document.preamble,
-                "warnings": list(document.warnings),
-                "sections": [section_json(section) for section in document.sections],
-            }
-        )
+        print_json(version_show_json(version, snapshot, parsed))
+        return
+    if parsed is None:
+        out().file.write(snapshot.text)
         return
     out().print(f"[bold]{version.policy}[/] {version.effective.label}")
-    for section in document.sections:
+    for section in parsed.document.sections:
         out().print(f"{'  ' * section.level}{escape(section.title)}  [dim]{section.id}[/]")
 
 
 def show_verify(report: VerifyReport, as_json: bool) -> None:
     if as_json:
-        print_json(
-            {
-                "archive": report.archive,
-                "ok": not report.problems,
-                "versions": report.versions,
-                "problems": [
-                    {"file": problem.file, "problem": problem.message}
-                    for problem in report.problems
-                ],
-                "notes": list(report.notes),
-            }
-        )
+        print_json(verify_json(report))
         return
     for problem in report.problems:
         err().print(f"[red]problem:[/] {escape(problem.file)}: {escape(problem.message)}")
@@ -238,30 +158,9 @@ def show_verify(report: VerifyReport, as_json: bool) -> None:
         )
 
 
-def side_json(side) -> dict:
-    from tracker.present.json import date_fields
-
-    return {
-        "policy": side.policy,
-        **date_fields(side.effective),
-        "label": side.label,
-        "file": side.file,
-        "sha256": side.sha256,
-        "commit": side.commit,
-    }
-
-
 def show_diff(diff, words: bool, as_json: bool) -> None:
-    from tracker.present.json import comparison_json
-
     if as_json:
-        print_json(
-            {
-                "old": side_json(diff.old),
-                "new": side_json(diff.new),
-                **comparison_json(diff.comparison, words=words),
-            }
-        )
+        print_json(diff_json(diff, words))
         return
 
     console = out()
@@ -359,16 +258,7 @@ def _trailing_space(text: str) -> str:
 
 def show_timeline(grid, as_json: bool) -> None:
     if as_json:
-        print_json(
-            {
-                "policy": grid.policy,
-                "versions": list(grid.versions),
-                "rows": [
-                    {"title": row.title, "cells": list(row.cells), "titles": list(row.titles)}
-                    for row in grid.rows
-                ],
-            }
-        )
+        print_json(timeline_json(grid))
         return
     from rich.table import Table
 
@@ -394,22 +284,7 @@ def show_timeline(grid, as_json: bool) -> None:
 
 def show_demo(result, as_json: bool) -> None:
     if as_json:
-        print_json(
-            {
-                "archive": str(result.archive),
-                "filed": [
-                    {
-                        "status": added.status,
-                        "policy": added.version.policy,
-                        "source": prepared.name,
-                        **version_json(added.version),
-                    }
-                    for added, prepared in result.added.filed
-                ],
-                "imported": result.imported,
-                "reports": [str(report) for report in result.reports],
-            }
-        )
+        print_json(demo_json(result))
         return
     show_added(result.added, False)
     if result.imported:
@@ -430,20 +305,7 @@ def show_import(result, as_json: bool) -> None:
     added = [item.version for item in result.results if item.status == "added"]
     duplicates = len(result.results) - len(added)
     if as_json:
-        print_json(
-            {
-                "added": len(added),
-                "duplicates": duplicates,
-                "skipped": result.skipped,
-                "policies": sorted({version.policy for version in added}),
-                "versions": [
-                    {"policy": version.policy, **version_json(version)} for version in added
-                ],
-                "errors": [
-                    {"source": source, "error": message} for source, message in result.errors
-                ],
-            }
-        )
+        print_json(import_json(result))
         return
     policies = sorted({version.policy for version in added})
     out().print(
