@@ -10,6 +10,7 @@ from textual.screen import Screen
 
 from tracker.errors import TrackerError
 from tracker.store.archive import Archive
+from tracker.tui import keymap
 
 
 class TrackerApp(App):
@@ -17,11 +18,7 @@ class TrackerApp(App):
 
     CSS_PATH = "tracker.tcss"
     TITLE = "tracker"
-    BINDINGS = [
-        Binding("question_mark", "help", "Help", id="help"),
-        Binding("q", "back", "Back/Quit", id="back"),
-        Binding("ctrl+c", "quit", "Quit", show=False, id="quit"),
-    ]
+    BINDINGS = keymap.APP
 
     def __init__(self, archive: Archive, policy: str | None = None) -> None:
         super().__init__()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from rich.text import Text
-from textual.binding import Binding
 from textual.widgets import DataTable
 
 from tracker.model import Change, WordOp
@@ -89,14 +88,6 @@ def plain_section_text(change: Change) -> Text:
     sections = change.new or change.old
     style = "green" if change.kind == "added" else "red strike" if change.kind == "removed" else ""
     return Text("\n\n".join(section.text for section in sections), style=style)
-
-
-TABLE_KEYS = [
-    Binding("j", "cursor_down", "Down", show=False, id="down"),
-    Binding("k", "cursor_up", "Up", show=False, id="up"),
-    Binding("g", "first", "First", show=False, id="first"),
-    Binding("G", "last", "Last", show=False, id="last"),
-]
 
 
 class TableNavigation:

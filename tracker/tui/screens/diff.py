@@ -5,7 +5,6 @@ from __future__ import annotations
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.markup import escape
 from textual.screen import Screen
@@ -14,10 +13,10 @@ from textual.widgets import DataTable, Footer, Header, Input, Static
 from tracker.history.history import History
 from tracker.model import Change, Comparison
 from tracker.present.wording import comparison_summary, describe, reason
+from tracker.tui import keymap
 from tracker.tui.widgets import (
     KIND_STYLE,
     SIGNIFICANCE_ORDER,
-    TABLE_KEYS,
     TableNavigation,
     cell,
     change_titles,
@@ -31,19 +30,7 @@ from tracker.tui.widgets import (
 
 
 class DiffScreen(TableNavigation, Screen):
-    BINDINGS = [
-        Binding("v", "toggle_view", "Side by side ⇄ inline", id="toggle_view"),
-        Binding("n", "next_change", "Next change", id="next_change"),
-        Binding("N", "previous_change", "Previous change", id="previous_change"),
-        Binding("s", "only('substantive')", "Substantive only", id="only_substantive"),
-        Binding("m", "only('minor')", "Minor only", id="only_minor"),
-        Binding("c", "only('cosmetic')", "Cosmetic only", id="only_cosmetic"),
-        Binding("w", "hide_cosmetic", "Hide cosmetic", id="hide_cosmetic"),
-        Binding("o", "follow_move", "Go to moved text", id="follow_move"),
-        Binding("slash", "search", "Search", id="search"),
-        Binding("escape", "clear", "Clear filters", show=False, id="clear"),
-        *TABLE_KEYS,
-    ]
+    BINDINGS = keymap.DIFF
 
     def __init__(self, history: History, old_index: int, new_index: int) -> None:
         super().__init__()

@@ -10,6 +10,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
 from tracker.present.wording import kind_legend
+from tracker.tui import keymap
 
 _KEY_NAMES = {
     "question_mark": "?",
@@ -31,11 +32,7 @@ _MEANINGS = (
 
 
 class HelpScreen(ModalScreen):
-    BINDINGS = [
-        Binding("escape", "dismiss", "Close", id="close"),
-        Binding("q", "dismiss", "Close", show=False, id="close_q"),
-        Binding("question_mark", "dismiss", "Close", show=False, id="close_help"),
-    ]
+    BINDINGS = keymap.HELP
 
     def __init__(self, under: Screen) -> None:
         super().__init__()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from textual import work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.markup import escape
 from textual.screen import Screen
@@ -12,16 +11,12 @@ from textual.widgets import DataTable, Footer, Header, Input, Static
 
 from tracker.model import PolicySummary
 from tracker.present.wording import counted
-from tracker.tui.widgets import TABLE_KEYS, TableNavigation, cell
+from tracker.tui import keymap
+from tracker.tui.widgets import TableNavigation, cell
 
 
 class PoliciesScreen(TableNavigation, Screen):
-    BINDINGS = [
-        Binding("enter", "open", "Open", id="open"),
-        Binding("slash", "filter", "Filter", id="filter"),
-        Binding("escape", "clear_filter", "Clear filter", show=False, id="clear_filter"),
-        *TABLE_KEYS,
-    ]
+    BINDINGS = keymap.POLICIES
 
     def __init__(self) -> None:
         super().__init__()

@@ -5,7 +5,6 @@ from __future__ import annotations
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.markup import escape
 from textual.screen import Screen
@@ -14,16 +13,12 @@ from textual.widgets import Footer, Header, Static
 from tracker.history.history import History
 from tracker.history.timeline import Row
 from tracker.present.wording import describe, reason
+from tracker.tui import keymap
 from tracker.tui.widgets import KIND_STYLE, change_titles, inline_diff, plain_section_text
 
 
 class SectionHistoryScreen(Screen):
-    BINDINGS = [
-        Binding("j", "scroll_down", "Down", show=False, id="down"),
-        Binding("k", "scroll_up", "Up", show=False, id="up"),
-        Binding("g", "top", "Top", show=False, id="top"),
-        Binding("G", "bottom", "Bottom", show=False, id="bottom"),
-    ]
+    BINDINGS = keymap.SECTION
 
     def __init__(self, history: History, row: Row) -> None:
         super().__init__()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from textual import work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.markup import escape
 from textual.screen import Screen
@@ -13,8 +12,8 @@ from textual.widgets import DataTable, Footer, Header, Static
 from tracker.history.history import History, LogEntry
 from tracker.history.timeline import Grid, build_grid
 from tracker.present.wording import counted, kind_legend, log_summary
+from tracker.tui import keymap
 from tracker.tui.widgets import (
-    TABLE_KEYS,
     TableNavigation,
     cell,
     kind_cell,
@@ -26,12 +25,7 @@ CHANGE_KINDS = ("modified", "renamed", "moved", "split", "merged", "added", "rem
 
 
 class TimelineScreen(TableNavigation, Screen):
-    BINDINGS = [
-        Binding("enter", "open", "Diff / section history", id="open"),
-        Binding("space", "mark", "Mark to compare", id="mark"),
-        Binding("tab", "switch", "Versions ⇄ grid", id="switch"),
-        *TABLE_KEYS,
-    ]
+    BINDINGS = keymap.TIMELINE
 
     def __init__(self, policy: str) -> None:
         super().__init__()
