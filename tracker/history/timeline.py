@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from tracker.analysis.compare import sections_with_preamble
 from tracker.history.history import History
-from tracker.model import Comparison
+from tracker.model import Change, ChangeKind, Comparison
 
 PAIR_KINDS = ("unchanged", "renamed", "moved", "modified")
 
@@ -140,3 +140,19 @@ def _reading_order(lineages: list[_Lineage], width: int) -> list[_Lineage]:
         return (anchor.positions[width - 1] + 0.5 if anchor else -0.5), last
 
     return sorted(lineages, key=key)
+
+
+def row_change(history: History, row: Row, index: int) -> Change | None:
+    """What happened to the row's section in version `index` (its first version: added)."""
+    if index == 0:
+        section = next(
+            (s for s in sections_with_preamble(history.document(0)) if s.id == row.ids[0]), None
+        )
+        return Change(ChangeKind.ADDED, (), (section,), 0.0, False) if section else None
+    wanted_new, wanted_old = row.ids[index], row.ids[index - 1]
+    for change in history.step(index).changes:
+        if any(section.id == wanted_new for section in change.new) or (
+            wanted_new is None and any(section.id == wanted_old for section in change.old)
+        ):
+            return change
+    return None

@@ -11,7 +11,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from tracker.history.history import History
-from tracker.history.timeline import Row
+from tracker.history.timeline import Row, row_change
 from tracker.present.wording import describe, reason
 from tracker.tui import keymap
 from tracker.tui.widgets import KIND_STYLE, change_titles, inline_diff, plain_section_text
@@ -47,7 +47,7 @@ class SectionHistoryScreen(Screen):
             version = self.history.versions[index]
             text.append(f"\n{version.effective.short}  ", style="bold")
             text.append(cell, style=f"bold {KIND_STYLE.get(cell, '')}")
-            change = self._change_at(index)
+            change = row_change(self.history, self.row, index)
             if change is None:
                 text.append("\n")
                 continue
@@ -66,26 +66,6 @@ class SectionHistoryScreen(Screen):
             text.append(body)
             text.append("\n")
         self.app.call_from_thread(self.show, text)
-
-    def _change_at(self, index: int):
-        if index == 0:
-            from tracker.analysis.compare import sections_with_preamble
-            from tracker.model import Change
-
-            document = self.history.document(0)
-            section = next(
-                (s for s in sections_with_preamble(document) if s.id == self.row.ids[0]), None
-            )
-
-            return Change("added", (), (section,), 0.0, False) if section else None
-        comparison = self.history.step(index)
-        wanted_new, wanted_old = self.row.ids[index], self.row.ids[index - 1]
-        for change in comparison.changes:
-            if any(section.id == wanted_new for section in change.new) or (
-                wanted_new is None and any(section.id == wanted_old for section in change.old)
-            ):
-                return change
-        return None
 
     def show(self, text: Text) -> None:
         self.query_one("#section-history").loading = False
