@@ -11,12 +11,11 @@ from __future__ import annotations
 
 import difflib
 import re
-import shutil
 import subprocess
 import tempfile
 from pathlib import Path
 
-from common import command_seconds, median_seconds, report, tracker_command
+from common import clear_cache, command_seconds, median_seconds, report, tracker_command
 from synthetic import write_history
 
 from tracker.analysis.compare import compare
@@ -88,7 +87,7 @@ def timeline(versions: int = 100, size_kb: int = 50) -> None:
         )
 
         def cold() -> None:
-            shutil.rmtree(archive / ".git" / "tracker-cache", ignore_errors=True)
+            clear_cache()
             subprocess.run(command, check=True, capture_output=True)
 
         cold_time = median_seconds(cold, 3)

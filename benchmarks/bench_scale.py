@@ -11,13 +11,12 @@ Run: python benchmarks/bench_scale.py [--versions 500 --size 200]
 from __future__ import annotations
 
 import argparse
-import shutil
 import subprocess
 import tempfile
 import time
 from pathlib import Path
 
-from common import report, tracker_command
+from common import clear_cache, report, tracker_command
 from synthetic import write_history
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -49,7 +48,7 @@ def archive_of(folder: Path, versions: int, size_kb: int) -> Path:
 
 
 def cold_and_cached(archive: Path, args: list[str]) -> tuple[float, float]:
-    shutil.rmtree(archive / ".git" / "tracker-cache", ignore_errors=True)
+    clear_cache()
     cold = run(args)
     return cold, run(args)
 

@@ -2,11 +2,24 @@
 
 from __future__ import annotations
 
+import os
+import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable
+from pathlib import Path
+
+# Every benchmark caches into a folder of its own run, so "cold" means cold and the
+# user's cache is never touched.
+CACHE = Path(tempfile.mkdtemp(prefix="tracker-bench-cache-"))
+os.environ["TRACKER_CACHE_DIR"] = str(CACHE)
+
+
+def clear_cache() -> None:
+    shutil.rmtree(CACHE, ignore_errors=True)
 
 
 def median_seconds(work: Callable[[], object], repeat: int = 7) -> float:
