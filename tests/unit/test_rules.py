@@ -87,3 +87,12 @@ def test_topic_weights_are_positive_and_framework_periods_ordered():
         if "start" in period and "end" in period:
             assert period["start"] < period["end"], framework
         assert framework in rules.load("facts")["frameworks"]
+
+
+def test_every_fact_type_has_a_label_and_a_rank_of_its_own():
+    from tracker.analysis.meaning.facts import FACT_TYPES
+
+    labels = rules.load("facts")["labels"]
+    assert [fact_type.name for fact_type in FACT_TYPES if fact_type.name not in labels] == []
+    ranks = [fact_type.rank for fact_type in FACT_TYPES]
+    assert sorted(ranks) == list(range(len(FACT_TYPES)))

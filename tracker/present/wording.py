@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from tracker import rules
 from tracker.analysis.meaning.significance import section_words
 from tracker.analysis.weights import REWRITTEN
 from tracker.history.history import LogEntry, StepSummary, summarise
@@ -67,12 +68,7 @@ def describe(change: FactChange) -> str:
     return f"{label.capitalize()} removed: {change.old_value}"
 
 
-_LABELS = {
-    "contact_email": "contact email", "postal_address": "postal address", "phone": "phone number",
-    "age_limit": "minimum age", "retention_period": "retention period", "response_time": "response time",
-    "user_right": "right", "third_party": "third party", "data_type": "data type",
-    "transfer_country": "transfer country", "legal_framework": "legal framework", "practice": "practice",
-}  # fmt: skip
+_LABELS: dict[str, str] = rules.load("facts")["labels"]  # what each fact type is called
 
 
 def summarise_facts(changes: tuple[FactChange, ...]) -> list[str]:

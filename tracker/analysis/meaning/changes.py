@@ -6,9 +6,8 @@ import datetime as dt
 from collections import defaultdict
 
 from tracker import rules
+from tracker.analysis.meaning.facts import FACT_TYPE, Pairing
 from tracker.model import Fact, FactChange
-
-_SINGLE_VALUED = {"contact_email", "postal_address", "phone", "age_limit", "response_time"}
 
 
 def fact_changes(old: tuple[Fact, ...], new: tuple[Fact, ...]) -> tuple[FactChange, ...]:
@@ -50,22 +49,21 @@ def fact_changes(old: tuple[Fact, ...], new: tuple[Fact, ...]) -> tuple[FactChan
 
 
 def _pair_changed(fact_type: str, gone: list[Fact], came: list[Fact]) -> list[tuple[Fact, Fact]]:
-    if fact_type == "practice":
+    pairing = FACT_TYPE[fact_type].pairing if fact_type in FACT_TYPE else Pairing.NONE
+    if pairing == Pairing.SAME_PRACTICE:
         by_verb = {fact.value.split(":")[0]: fact for fact in came}
         return [
             (fact, by_verb[fact.value.split(":")[0]])
             for fact in gone
             if fact.value.split(":")[0] in by_verb
         ]
-    if fact_type in _SINGLE_VALUED or fact_type == "retention_period":
+    if pairing == Pairing.IN_ORDER:
         return list(zip(gone, came, strict=False))
     return []
 
 
 def _type_order(fact_type: str) -> int:
-    order = ("practice", "contact_email", "postal_address", "phone", "age_limit", "retention_period",
-             "response_time", "user_right", "third_party", "data_type", "transfer_country", "legal_framework")  # fmt: skip
-    return order.index(fact_type) if fact_type in order else len(order)
+    return FACT_TYPE[fact_type].rank if fact_type in FACT_TYPE else len(FACT_TYPE)
 
 
 def _periods() -> dict[str, tuple[dt.date | None, dt.date | None]]:

@@ -8,7 +8,9 @@ reported. Lexicons and cue words are in `rules/en/facts.toml`.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
+from enum import Enum
 from functools import lru_cache
 
 from tracker import rules
@@ -55,22 +57,8 @@ def _fact_key(fact_type: str, value: str) -> tuple[str, str]:
 
 
 def _facts_in(sentence: str, cue: str):
-    yield from (("contact_email", value) for value in _emails(sentence))
-    yield from (("postal_address", value) for value in _addresses(sentence))
-    yield from (("phone", value) for value in _phones(sentence))
-    yield from (("age_limit", value) for value in _ages(sentence))
-    response = _response_time(sentence)
-    if response:
-        yield "response_time", response
-    else:
-        yield from (("retention_period", value) for value in _retention(sentence, cue))
-    if _collects(cue) and not _denies_collecting(sentence):
-        yield from (("data_type", value) for value in _DATA_TYPE_LEXICON(sentence))
-    yield from (("third_party", value) for value in _THIRD_PARTY_LEXICON(sentence))
-    yield from (("transfer_country", value) for value in _countries(sentence))
-    yield from (("legal_framework", value) for value in _FRAMEWORK_LEXICON(sentence))
-    yield from (("user_right", value) for value in _rights(sentence, cue))
-    yield from (("practice", value) for value in _practices(sentence))
+    for fact_type in FACT_TYPES:
+        yield from ((fact_type.name, value) for value in fact_type.extract(sentence, cue))
 
 
 _EMAIL = re.compile(
@@ -174,6 +162,7 @@ def _durations(sentence: str) -> list[str]:
     return values
 
 
+@lru_cache(maxsize=4096)
 def _response_time(sentence: str) -> str | None:
     if not _RESPONDING.search(sentence) or not re.search(r"\brequests?\b", sentence, re.I):
         return None
@@ -299,3 +288,55 @@ def _sells_data(sentence: str, verb: re.Match[str]) -> bool:
     after = sentence[verb.end() : verb.end() + 60]
     data, goods = _SOLD_DATA.search(after), _SOLD_GOODS.search(after)
     return data is not None and (goods is None or data.start() < goods.start())
+
+
+# The registry: every fact type, in the order a sentence is read. Adding one is one entry
+# here (its label and lexicons go in rules/en/facts.toml).
+
+
+class Pairing(Enum):
+    """How a removed and an added value of one type pair up as one `changed` fact."""
+
+    NONE = "none"  # values stand alone: a new third party is added, not a changed one
+    IN_ORDER = "in_order"  # one value at a time: a new contact e-mail replaces the old
+    SAME_PRACTICE = "same_practice"  # `sells personal information: no` -> `: yes`
+
+
+@dataclass(frozen=True)
+class FactType:
+    name: str
+    extract: Callable[[str, str], Iterable[str]]  # (sentence, the words that cue it) -> values
+    rank: int  # place in lists of changes: the most consequential first
+    pairing: Pairing = Pairing.NONE
+
+
+def _data_types(sentence: str, cue: str) -> list[str]:
+    if _collects(cue) and not _denies_collecting(sentence):
+        return _DATA_TYPE_LEXICON(sentence)
+    return []
+
+
+def _responses(sentence: str, _cue: str) -> list[str]:
+    response = _response_time(sentence)
+    return [response] if response else []
+
+
+def _retentions(sentence: str, cue: str) -> list[str]:
+    return [] if _response_time(sentence) else _retention(sentence, cue)
+
+
+FACT_TYPES: tuple[FactType, ...] = (
+    FactType("contact_email", lambda sentence, _: _emails(sentence), 1, Pairing.IN_ORDER),
+    FactType("postal_address", lambda sentence, _: _addresses(sentence), 2, Pairing.IN_ORDER),
+    FactType("phone", lambda sentence, _: _phones(sentence), 3, Pairing.IN_ORDER),
+    FactType("age_limit", lambda sentence, _: _ages(sentence), 4, Pairing.IN_ORDER),
+    FactType("response_time", _responses, 6, Pairing.IN_ORDER),
+    FactType("retention_period", _retentions, 5, Pairing.IN_ORDER),
+    FactType("data_type", _data_types, 9),
+    FactType("third_party", lambda sentence, _: _THIRD_PARTY_LEXICON(sentence), 8),
+    FactType("transfer_country", lambda sentence, _: _countries(sentence), 10),
+    FactType("legal_framework", lambda sentence, _: _FRAMEWORK_LEXICON(sentence), 11),
+    FactType("user_right", _rights, 7),
+    FactType("practice", lambda sentence, _: _practices(sentence), 0, Pairing.SAME_PRACTICE),
+)
+FACT_TYPE = {fact_type.name: fact_type for fact_type in FACT_TYPES}
