@@ -8,7 +8,7 @@ from tracker.analysis.compare import sections_with_preamble
 from tracker.history.history import History
 from tracker.model import Change, ChangeKind, Comparison
 
-PAIR_KINDS = ("unchanged", "renamed", "moved", "modified")
+PAIR_KINDS = (ChangeKind.UNCHANGED, ChangeKind.RENAMED, ChangeKind.MOVED, ChangeKind.MODIFIED)
 
 
 @dataclass(frozen=True)
@@ -48,7 +48,11 @@ def _build_grid(history: History, progress=None) -> Grid:
         sections_with_preamble(history.document(0)) if width else []
     ):
         lineage = _Lineage(width)
-        lineage.cells[0], lineage.titles[0], lineage.positions[0] = "added", section.title, position
+        lineage.cells[0], lineage.titles[0], lineage.positions[0] = (
+            ChangeKind.ADDED,
+            section.title,
+            position,
+        )
         lineage.ids[0] = section.id
         lineages.append(lineage)
         current[section.id] = lineage
@@ -92,25 +96,25 @@ def _advance(
         following[section_id] = lineage
 
     for change in comparison.changes:
-        if change.kind == "added":
-            continue_row(None, change.new[0].id, change.new[0].title, "added")
-        elif change.kind == "removed":
+        if change.kind == ChangeKind.ADDED:
+            continue_row(None, change.new[0].id, change.new[0].title, ChangeKind.ADDED)
+        elif change.kind == ChangeKind.REMOVED:
             lineage = current.get(change.old[0].id)
             if lineage:
-                lineage.cells[index] = "removed"
-        elif change.kind in PAIR_KINDS or change.kind == "split":
+                lineage.cells[index] = ChangeKind.REMOVED
+        elif change.kind in PAIR_KINDS or change.kind == ChangeKind.SPLIT:
             origin = current.get(change.old[0].id)
             for position, section in enumerate(change.new):
                 continue_row(
                     origin if position == 0 else None, section.id, section.title, change.kind
                 )
-        elif change.kind == "merged":
+        elif change.kind == ChangeKind.MERGED:
             rows = [current.get(section.id) for section in change.old]
             keep = next((row for row in rows if row is not None), None)
             for row in rows:
                 if row is not None and row is not keep:
-                    row.cells[index] = "merged"
-            continue_row(keep, change.new[0].id, change.new[0].title, "merged")
+                    row.cells[index] = ChangeKind.MERGED
+            continue_row(keep, change.new[0].id, change.new[0].title, ChangeKind.MERGED)
     return following
 
 

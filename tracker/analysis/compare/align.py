@@ -27,7 +27,7 @@ from tracker.analysis.weights import (
     SHARED_ENOUGH,
     TITLE_WEIGHT,
 )
-from tracker.model import Change
+from tracker.model import Change, ChangeKind
 
 
 def _pair_identical(old_units: list[_Unit], new_units: list[_Unit]) -> dict[int, int]:
@@ -131,9 +131,11 @@ def _classify(
         if isinstance(home, int):
             joins_new[home].append(unit.index)
         elif home:
-            lone.append(_group_change("split", [unit], [new_units[t] for t in sorted(home)], words))
+            lone.append(
+                _group_change(ChangeKind.SPLIT, [unit], [new_units[t] for t in sorted(home)], words)
+            )
         else:
-            lone.append(_group_change("removed", [unit], [], words))
+            lone.append(_group_change(ChangeKind.REMOVED, [unit], [], words))
     claimed = {index for indexes in joins_new.values() for index in indexes}
     for unit in new_units:
         if unit.index in reverse or unit.index in joins_new:
@@ -143,10 +145,12 @@ def _classify(
             joins_old[home].append(unit.index)
         elif isinstance(home, list) and not claimed & set(home):
             lone.append(
-                _group_change("merged", [old_units[s] for s in sorted(home)], [unit], words)
+                _group_change(
+                    ChangeKind.MERGED, [old_units[s] for s in sorted(home)], [unit], words
+                )
             )
         else:
-            lone.append(_group_change("added", [], [unit], words))
+            lone.append(_group_change(ChangeKind.ADDED, [], [unit], words))
 
     in_order = _in_order(pairs)
     changes: list[Change] = []
@@ -158,7 +162,7 @@ def _classify(
         elif b not in reverse:
             changes.append(
                 _group_change(
-                    "merged", [old_units[i] for i in sorted(extra)], [new_units[b]], words
+                    ChangeKind.MERGED, [old_units[i] for i in sorted(extra)], [new_units[b]], words
                 )
             )
     for a, b in sorted(pairs.items(), key=lambda pair: pair[1]):
@@ -169,12 +173,16 @@ def _classify(
         ):
             group = sorted({a, *joins_new[b]})
             changes.append(
-                _group_change("merged", [old_units[i] for i in group], [new_units[b]], words)
+                _group_change(
+                    ChangeKind.MERGED, [old_units[i] for i in group], [new_units[b]], words
+                )
             )
         elif joins_old.get(a):
             group = sorted({b, *joins_old[a]})
             changes.append(
-                _group_change("split", [old_units[a]], [new_units[i] for i in group], words)
+                _group_change(
+                    ChangeKind.SPLIT, [old_units[a]], [new_units[i] for i in group], words
+                )
             )
         else:
             changes.append(_pair_change(old_units[a], new_units[b], (a, b) in in_order, words))
@@ -293,16 +301,16 @@ def _pair_change(old_unit: _Unit, new_unit: _Unit, in_order: bool, words: bool) 
     same_text = old_section.text == new_section.text
     renamed = old_unit.title_key != new_unit.title_key
     if renamed:
-        kind = "renamed"
+        kind = ChangeKind.RENAMED
     elif not in_order:
-        kind = "moved"
+        kind = ChangeKind.MOVED
     elif same_text and old_section.title == new_section.title:
-        kind = "unchanged"
+        kind = ChangeKind.UNCHANGED
     else:
-        kind = "modified"
+        kind = ChangeKind.MODIFIED
     text_same = same_text or old_unit.key[1] == new_unit.key[1]
     score = 1.0 if text_same else similarity(old_section.text, new_section.text)
-    cosmetic = kind == "modified" and is_cosmetic(
+    cosmetic = kind == ChangeKind.MODIFIED and is_cosmetic(
         f"{old_section.title}\n{old_section.text}", f"{new_section.title}\n{new_section.text}"
     )
     diff = word_diff(old_section.text, new_section.text) if words and not same_text else ()

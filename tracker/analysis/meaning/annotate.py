@@ -9,7 +9,7 @@ from tracker.analysis.meaning.changes import fact_changes
 from tracker.analysis.meaning.facts import extract_facts
 from tracker.analysis.meaning.significance import significance
 from tracker.analysis.meaning.topics import classify_topic
-from tracker.model import Comparison, Fact, Section
+from tracker.model import Comparison, Fact, FactChangeKind, Section
 
 
 def annotate(comparison: Comparison) -> Comparison:
@@ -28,14 +28,14 @@ def annotate(comparison: Comparison) -> Comparison:
             fact
             for fact in fact_changes(_facts_of(change.old), _facts_of(change.new))
             if not (
-                fact.change == "removed"
+                fact.change == FactChangeKind.REMOVED
                 and (
                     (fact.type, fact.old_value) in still_stated
                     or (fact.type, fact.old_value) in carried_out[_ids(change.old)]
                 )
             )
             and not (
-                fact.change == "added"
+                fact.change == FactChangeKind.ADDED
                 and (fact.type, fact.new_value) in carried_in[_ids(change.new)]
             )
         )

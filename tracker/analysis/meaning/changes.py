@@ -7,7 +7,7 @@ from collections import defaultdict
 
 from tracker import rules
 from tracker.analysis.meaning.facts import FACT_TYPE, Pairing
-from tracker.model import Fact, FactChange
+from tracker.model import Fact, FactChange, FactChangeKind
 
 
 def fact_changes(old: tuple[Fact, ...], new: tuple[Fact, ...]) -> tuple[FactChange, ...]:
@@ -32,16 +32,16 @@ def fact_changes(old: tuple[Fact, ...], new: tuple[Fact, ...]) -> tuple[FactChan
         ]
         pairs = _pair_changed(fact_type, gone, came)
         for old_fact, new_fact in pairs:
-            changes.append(FactChange(fact_type, "changed", old_fact, new_fact))
+            changes.append(FactChange(fact_type, FactChangeKind.CHANGED, old_fact, new_fact))
         paired_old = {id(old_fact) for old_fact, _ in pairs}
         paired_new = {id(new_fact) for _, new_fact in pairs}
         changes += [
-            FactChange(fact_type, "removed", fact, None)
+            FactChange(fact_type, FactChangeKind.REMOVED, fact, None)
             for fact in gone
             if id(fact) not in paired_old
         ]
         changes += [
-            FactChange(fact_type, "added", None, fact)
+            FactChange(fact_type, FactChangeKind.ADDED, None, fact)
             for fact in came
             if id(fact) not in paired_new
         ]
