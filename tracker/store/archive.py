@@ -21,7 +21,14 @@ from tracker.store import format as frontmatter
 from tracker.store import lock
 from tracker.store.fastimport import FastImportStream
 from tracker.store.format import trailers_of, version_from_trailers
-from tracker.store.git import git_output, git_run, identity_args, identity_line, now_iso
+from tracker.store.git import (
+    git_output,
+    git_run,
+    identity_args,
+    identity_line,
+    now_iso,
+    refresh_index,
+)
 
 MARKER = ".tracker-archive"
 DEFAULT_ARCHIVE = "policy-archive"
@@ -269,6 +276,7 @@ class Archive:
             raise ArchiveError(
                 f"{self.path} has no commits: a broken archive; run `tracker verify`"
             )
+        refresh_index(self.path)
         try:
             self._run(["diff-files", "--quiet"])
         except ArchiveError:

@@ -1,13 +1,124 @@
-"""Every git call the archive makes, in one place."""
+"""Every git call the archive makes, in one place, with every setting that runs a program disarmed.
+
+An archive someone hands over (a tarball, a copied folder) carries its own `.git/config`,
+`.gitattributes` and hooks. Each call here overrides, on its command line, every setting git
+would run a program for: hooks, fsmonitor, pager, editors, ssh, external diff, signing, and
+each filter, diff or merge driver the archive's configuration defines. `dangerous_settings`
+lists what an archive configures, for `tracker verify`.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
 import tempfile
+from functools import lru_cache
 from pathlib import Path
 
 from tracker.errors import ArchiveError
+
+# Settings that run a program, overridden on every call (`-c` beats any config or include).
+_DISARMED = (
+    "core.fsmonitor=false",
+    "core.hooksPath=/dev/null",
+    "core.pager=cat",
+    "core.editor=:",
+    "sequence.editor=:",
+    "core.sshCommand=false",
+    "core.askPass=",
+    "credential.helper=",
+    "diff.external=",
+    "commit.gpgSign=false",
+    "tag.gpgSign=false",
+    "log.showSignature=false",
+    "core.alternateRefsCommand=",
+    "protocol.ext.allow=never",
+)
+# Drivers an archive may define, and the keys of each that name a program.
+_DRIVER_KEYS = {
+    "filter": ("clean", "smudge", "process"),
+    "diff": ("textconv", "command"),
+    "merge": ("driver",),
+}
+# Config keys (or key patterns) that make git run a program: what `verify` reports.
+_RUNS_A_PROGRAM = re.compile(
+    r"^(?:core\.(?:fsmonitor|hookspath|pager|editor|sshcommand|askpass|alternaterefscommand"
+    r"|gitproxy)|sequence\.editor|diff\.external|credential\.helper|gpg\.(?:\w+\.)?program"
+    r"|include\.path|includeif\..*\.path|(?:filter|diff|merge)\..+\.(?:clean|smudge|process"
+    r"|textconv|command|driver)|uploadpack\.packobjectshook|pager\..+)$"
+)
+_SAFE_ENVIRONMENT = {
+    "GIT_TERMINAL_PROMPT": "0",
+    "GIT_ATTR_NOSYSTEM": "1",
+    "GIT_CONFIG_NOSYSTEM": "1",
+    "GIT_PAGER": "cat",
+    "GIT_EDITOR": ":",
+    "LC_ALL": "C",
+}
+
+
+def _safe_arguments(path: Path) -> list[str]:
+    arguments = []
+    for setting in (*_DISARMED, *_driver_overrides(path)):
+        arguments += ["-c", setting]
+    return arguments
+
+
+def _driver_overrides(path: Path) -> list[str]:
+    """Empty program settings for each filter, diff and merge driver the archive defines."""
+    overrides = []
+    for key in _keys_now(path):
+        section, _, rest = key.partition(".")
+        name = rest.rpartition(".")[0]
+        if section in _DRIVER_KEYS and name:
+            overrides += [f"{section}.{name}.{field}=" for field in _DRIVER_KEYS[section]]
+            if section == "filter":
+                overrides.append(f"{section}.{name}.required=false")
+    return list(dict.fromkeys(overrides))
+
+
+def _keys_now(path: Path) -> tuple[str, ...]:
+    """The configured keys, read again whenever the repository's config file changed."""
+    try:
+        stat = (path / ".git" / "config").stat()
+    except OSError:  # `.git` is a link file, or missing: read the configuration every time
+        return _configured_keys.__wrapped__(path)
+    return _configured_keys(path, stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=64)
+def _configured_keys(path: Path, _mtime: int = 0, _size: int = 0) -> tuple[str, ...]:
+    """Every key the repository's own configuration sets (its includes followed); reading it
+    runs nothing."""
+    from git import Git
+
+    code, stdout, _ = Git(str(path)).execute(
+        ["git", "config", "--local", "--includes", "--name-only", "--list"],
+        with_extended_output=True,
+        with_exceptions=False,
+        env=_SAFE_ENVIRONMENT,
+    )
+    return tuple(stdout.lower().splitlines()) if code == 0 else ()
+
+
+def dangerous_settings(path: Path) -> list[str]:
+    """The archive's own settings that would make git run a program, and its live hooks."""
+    found = [key for key in _keys_now(path) if _RUNS_A_PROGRAM.match(key)]
+    hooks = path / ".git" / "hooks"
+    if hooks.is_dir():
+        found += [
+            f"hook {hook.name}"
+            for hook in sorted(hooks.iterdir())
+            if hook.is_file() and not hook.name.endswith(".sample")
+        ]
+    return list(dict.fromkeys(found))
+
+
+def refresh_index(path: Path) -> None:
+    """Let git re-read files whose stat data changed but whose bytes did not (a `cp -a` or
+    `tar x` copy of an archive), so a copy is not taken for hand edits. A read-only archive
+    cannot be refreshed; its files are then judged as they are."""
+    git_status(path, ["update-index", "-q", "--refresh"])
 
 
 def identity_args(path: Path) -> list[str]:
@@ -47,7 +158,10 @@ def git_status(path: Path, args: list[str]) -> tuple[int, str]:
 
     try:
         code, stdout, stderr = Git(str(path)).execute(
-            ["git", *args], with_extended_output=True, with_exceptions=False, env={"LC_ALL": "C"}
+            ["git", *_safe_arguments(path), *args],
+            with_extended_output=True,
+            with_exceptions=False,
+            env=_SAFE_ENVIRONMENT,
         )
     except GitCommandNotFound:
         raise ArchiveError("git is not installed (tracker needs the git command)") from None
@@ -65,11 +179,11 @@ def git_output(path: Path, args: list[str], stdin: bytes | None = None) -> bytes
             feed.seek(0)
         try:
             _, stdout, _ = Git(str(path)).execute(
-                ["git", *args],
+                ["git", *_safe_arguments(path), *args],
                 istream=feed,
                 with_extended_output=True,
                 stdout_as_string=False,
-                env={"GIT_TERMINAL_PROMPT": "0", "LC_ALL": "C"},
+                env=_SAFE_ENVIRONMENT,
             )
         except GitCommandNotFound:
             raise ArchiveError("git is not installed (tracker needs the git command)") from None

@@ -11,7 +11,7 @@ from tracker.errors import ArchiveError, TrackerError
 from tracker.model import Version
 from tracker.store import format as frontmatter
 from tracker.store.archive import MARKER, read_versions
-from tracker.store.git import git_output, git_status
+from tracker.store.git import dangerous_settings, git_output, git_status, refresh_index
 
 
 @dataclass(frozen=True)
@@ -39,6 +39,13 @@ def verify_archive(path: Path) -> VerifyReport:
     if not (path / ".git").exists():
         problems.append(Problem(".git", "the git repository is missing"))
         return VerifyReport(str(path), 0, tuple(problems), ())
+    problems += [
+        Problem(
+            ".git/config" if not setting.startswith("hook ") else ".git/hooks",
+            f"{setting} would run a program (tracker disarms it on every git call; remove it)",
+        )
+        for setting in dangerous_settings(path)
+    ]
     tree = _tree(path, problems)
     problems += _fsck(path, tree)
     versions = _versions(path, problems)
@@ -173,6 +180,7 @@ def _check_content(version: Version, content: bytes) -> list[Problem]:
 
 def _working_tree(path: Path, problems: list[Problem]) -> int:
     """Files edited, truncated or deleted by hand; returns how many only lag behind HEAD."""
+    refresh_index(path)
     try:
         changed = git_output(path, ["diff-files", "--name-status", "-z"]).decode().split("\0")
         staged = (

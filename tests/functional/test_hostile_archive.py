@@ -1,0 +1,154 @@
+"""An archive someone hands over runs nothing: every git setting that names a program, hooks,
+attributes naming filter and diff drivers, a poisoned cache and a symlinked cache folder, met by
+every command that reads or writes (findings 1-3 of the security review)."""
+
+from __future__ import annotations
+
+import json
+import pickle
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from conftest import DOTCLOUD, MESOSPHERE_2016, MESOSPHERE_2018, OTA_BUNDLE, git, run_tracker
+
+POLICY = "mesosphere/privacy"
+# Every key a git configuration can use to run a program.
+PROGRAM_KEYS = (
+    "core.fsmonitor",
+    "core.sshCommand",
+    "core.pager",
+    "core.editor",
+    "core.askPass",
+    "sequence.editor",
+    "diff.external",
+    "diff.evil.textconv",
+    "diff.evil.command",
+    "filter.evil.clean",
+    "filter.evil.smudge",
+    "filter.evil.process",
+    "merge.evil.driver",
+    "gpg.program",
+    "credential.helper",
+)
+HOOKS = ("reference-transaction", "post-checkout", "pre-commit", "post-commit", "pre-auto-gc")
+
+
+def _arm(repository: Path, markers: Path) -> None:
+    """Make a repository run a marker-writing program through every door git has."""
+
+    def command(name: str) -> str:
+        return f"sh -c 'touch {markers}/{name}; cat'"
+
+    for key in PROGRAM_KEYS:
+        git(repository, "config", key, command(key))
+    git(repository, "config", "filter.evil.required", "true")
+    git(repository, "config", "log.showSignature", "true")
+    git(repository, "config", "commit.gpgSign", "true")
+    included = repository / ".git" / "included.config"
+    included.write_text(f'[core]\n\tfsmonitor = "{command("include.path")}"\n')
+    git(repository, "config", "include.path", str(included))
+    hooks_path = repository / ".git" / "evil-hooks"
+    for folder in (repository / ".git" / "hooks", hooks_path):
+        folder.mkdir(exist_ok=True)
+        for hook in HOOKS:
+            script = folder / hook
+            script.write_text(f"#!/bin/sh\ntouch {markers}/hook-{hook}\n")
+            script.chmod(0o755)
+    git(repository, "config", "core.hooksPath", str(hooks_path))
+    info = repository / ".git" / "info"
+    info.mkdir(exist_ok=True)
+    (info / "attributes").write_text("* filter=evil diff=evil merge=evil\n")
+
+
+def _poison_cache(archive: Path, markers: Path, outside: Path) -> None:
+    class Exploit:
+        def __reduce__(self):
+            return (subprocess.call, (["touch", str(markers / "pickle")],))
+
+    payload = pickle.dumps(Exploit())
+    old_cache = archive / ".git" / "tracker-cache"
+    outside.mkdir()
+    old_cache.symlink_to(outside, target_is_directory=True)  # a symlinked cache folder
+    for kind in ("parse", "compare", "align", "log", "grid"):
+        (outside / kind).mkdir()
+        (outside / kind / "entry.pickle").write_bytes(payload)
+
+
+@pytest.fixture
+def hostile(tmp_path: Path):
+    markers = tmp_path / "markers"
+    markers.mkdir()
+    archive = tmp_path / "archive"
+    assert run_tracker("init", str(archive)).code == 0
+    for seed in (MESOSPHERE_2016, MESOSPHERE_2018):
+        assert (
+            run_tracker("add", str(seed), "--policy", POLICY, "--archive", str(archive)).code == 0
+        )
+    ota = tmp_path / "ota"
+    subprocess.run(["git", "clone", "-q", str(OTA_BUNDLE), str(ota)], check=True)
+    _arm(archive, markers)
+    _arm(ota, markers)
+    outside = tmp_path / "outside"
+    _poison_cache(archive, markers, outside)
+    before_outside = sorted(path.name for path in outside.rglob("*"))
+    yield archive, ota, markers
+    assert sorted(path.name for path in outside.rglob("*")) == before_outside
+
+
+def test_no_command_runs_what_a_hostile_archive_configures(hostile, tmp_path):
+    archive, ota, markers = hostile
+    folder = tmp_path / "batch"
+    folder.mkdir()
+    shutil.copy(DOTCLOUD, folder / "dotcloud.txt")
+    where = ("--archive", str(archive))
+    commands = [
+        ("add", str(MESOSPHERE_2016), "--policy", POLICY, *where),  # a duplicate: reads only
+        ("add", str(folder), "--policy", "dotcloud/privacy", *where),
+        ("import", "ota", str(ota), "--service", "Quora", *where),
+        ("list", *where),
+        ("log", POLICY, *where),
+        ("show", POLICY, *where),
+        ("show", POLICY, "--sections", *where),
+        ("diff", POLICY, "--words", *where),
+        ("timeline", POLICY, *where),
+        ("report", "--format", "md", *where),
+        ("report", "--format", "json", *where),
+    ]
+    for args in commands:
+        result = run_tracker(*args)
+        assert result.code == 0, (args, result.err)
+        assert sorted(path.name for path in markers.iterdir()) == [], args
+    verify = run_tracker("verify", "--json", *where)
+    assert sorted(path.name for path in markers.iterdir()) == []
+    assert verify.code == 1
+    named = " ".join(problem["problem"] for problem in json.loads(verify.out)["problems"])
+    for key in (*PROGRAM_KEYS, "core.hookspath", "include.path"):
+        assert key.lower() in named.lower(), key
+    for hook in HOOKS:
+        assert f"hook {hook}" in named
+
+
+@pytest.mark.parametrize("how", ["cp", "tar"])
+def test_a_byte_identical_copy_is_not_damage(how, tmp_path):
+    """`cp -a` and `tar x` give every file a new inode and ctime; the copy verifies and takes adds."""
+    archive = tmp_path / "archive"
+    assert run_tracker("init", str(archive)).code == 0
+    assert (
+        run_tracker("add", str(MESOSPHERE_2016), "--policy", POLICY, "--archive", str(archive)).code
+        == 0
+    )
+    copy = tmp_path / "copy"
+    if how == "cp":
+        subprocess.run(["cp", "-a", str(archive), str(copy)], check=True)
+    else:
+        bundle = tmp_path / "archive.tar"
+        subprocess.run(["tar", "-cf", str(bundle), "-C", str(tmp_path), "archive"], check=True)
+        (tmp_path / "unpacked").mkdir()
+        subprocess.run(["tar", "-xf", str(bundle), "-C", str(tmp_path / "unpacked")], check=True)
+        copy = tmp_path / "unpacked" / "archive"
+    verify = run_tracker("verify", "--archive", str(copy))
+    assert verify.code == 0, verify.err
+    added = run_tracker("add", str(MESOSPHERE_2018), "--policy", POLICY, "--archive", str(copy))
+    assert added.code == 0, added.err
