@@ -5,12 +5,14 @@ every command that reads or writes (findings 1-3 of the security review)."""
 from __future__ import annotations
 
 import json
+import os
 import pickle
 import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
+
 from conftest import DOTCLOUD, MESOSPHERE_2016, MESOSPHERE_2018, OTA_BUNDLE, git, run_tracker
 
 POLICY = "mesosphere/privacy"
@@ -152,3 +154,70 @@ def test_a_byte_identical_copy_is_not_damage(how, tmp_path):
     assert verify.code == 0, verify.err
     added = run_tracker("add", str(MESOSPHERE_2018), "--policy", POLICY, "--archive", str(copy))
     assert added.code == 0, added.err
+
+
+def _filled(tmp_path: Path) -> Path:
+    archive = tmp_path / "archive"
+    assert run_tracker("init", str(archive)).code == 0
+    for seed in (MESOSPHERE_2016, MESOSPHERE_2018):
+        assert (
+            run_tracker("add", str(seed), "--policy", POLICY, "--archive", str(archive)).code == 0
+        )
+    return archive
+
+
+def _rewrite_with_replace(archive: Path) -> None:
+    head = git(archive, "rev-parse", "HEAD").strip()
+    tree = git(archive, "rev-parse", "HEAD~1^{tree}").strip()
+    message = git(archive, "log", "-1", "--format=%B", "HEAD")
+    forged = subprocess.run(
+        ["git", "-C", str(archive), "commit-tree", tree, "-p", "HEAD~1", "-m", message],
+        capture_output=True, text=True, check=True,
+    ).stdout.strip()  # fmt: skip
+    git(archive, "replace", head, forged)
+
+
+def _amend(archive: Path) -> None:
+    """The same snapshot and message, committed again at another time: every id is valid."""
+    subprocess.run(
+        ["git", "-C", str(archive), "-c", "core.hooksPath=/dev/null", "commit", "-q", "--amend",
+         "--no-edit", "--allow-empty"],
+        check=True, env={**os.environ, "GIT_COMMITTER_DATE": "2001-01-01T00:00:00"},
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize("rewrite", [_rewrite_with_replace, _amend], ids=["replace", "amend"])
+def test_a_consistent_rewrite_is_named_and_blocks_writes(rewrite, tmp_path):
+    archive = _filled(tmp_path)
+    rewrite(archive)
+    verify = run_tracker("verify", "--json", "--archive", str(archive))
+    assert verify.code == 1
+    assert any(problem["file"] == "history" for problem in json.loads(verify.out)["problems"])
+    before = git(archive, "log", "--all", "--format=%H")
+    added = run_tracker("add", str(DOTCLOUD), "--archive", str(archive))
+    assert added.code == 1 and "nothing was filed" in added.err
+    assert len(added.err.strip().splitlines()) == 1
+    assert git(archive, "log", "--all", "--format=%H") == before
+
+
+def test_deeply_nested_front_matter_is_named_not_a_crash(tmp_path):
+    archive = _filled(tmp_path)
+    snapshot = archive / "mesosphere" / "privacy" / "2016-04-19.md"
+    text = snapshot.read_text().replace(
+        'policy: "mesosphere/privacy"', "policy: " + "[" * 100000 + "]" * 100000
+    )
+    snapshot.write_text(text)
+    git(archive, "-c", "core.hooksPath=/dev/null", "commit", "-q", "-am", "nested")
+    verify = run_tracker("verify", "--json", "--archive", str(archive))
+    assert verify.code == 1 and "internal error" not in verify.err
+    files = [problem["file"] for problem in json.loads(verify.out)["problems"]]
+    assert "mesosphere/privacy/2016-04-19.md" in files
+
+
+def test_an_archive_of_another_format_is_refused_in_one_line(tmp_path):
+    archive = _filled(tmp_path)
+    (archive / ".tracker-archive").write_text('{"format": 999}\n')
+    for args in (("list",), ("log", POLICY), ("add", str(DOTCLOUD))):
+        result = run_tracker(*args, "--archive", str(archive))
+        assert result.code == 1, args
+        assert "format 999" in result.err and len(result.err.strip().splitlines()) == 1

@@ -24,6 +24,7 @@ from tracker.store.format import trailers_of, version_from_trailers
 from tracker.store.git import (
     git_output,
     git_run,
+    git_status,
     identity_args,
     identity_line,
     now_iso,
@@ -31,6 +32,10 @@ from tracker.store.git import (
 )
 
 MARKER = ".tracker-archive"
+FORMAT = 1  # the archive format this tracker reads and writes (the marker's "format")
+# The head tracker last wrote, kept beside the repository: a history rewritten under it
+# (`commit --amend`, a rebase, a forced push) no longer contains it.
+RECORDED_HEAD = "tracker-head"
 DEFAULT_ARCHIVE = "policy-archive"
 _SLUG_PART = r"[a-z0-9]+(?:-[a-z0-9]+)*"
 _POLICY = re.compile(rf"{_SLUG_PART}/{_SLUG_PART}")
@@ -87,6 +92,7 @@ def init_archive(path: Path) -> Archive:
             path, *identity_args(path), "commit", "-q", "-m",
             "Create tracker archive\n\nTracker-Archive-Format: 1",
         )  # fmt: skip
+        record_head(path, git_output(path, ["rev-parse", "HEAD"]).decode().strip())
     except OSError as error:
         raise ArchiveError(f"cannot create the archive at {path}: {error.strerror}") from None
     return Archive(path)
@@ -106,6 +112,7 @@ class Archive:
             )
         if not (path / ".git").exists():
             raise ArchiveError(f"{path} is a broken archive (no .git folder); run `tracker verify`")
+        check_format(path)
         self._versions: list[Version] | None = None
 
     @property
@@ -250,11 +257,12 @@ class Archive:
             stream.timeline(policy, existing, new, blobs)
         try:
             self._run(["fast-import", "--quiet", "--force", "--done"], stdin=stream.finish())
-            self._run(["reset", "-q", "--hard"])
         except ArchiveError as error:
             raise ArchiveError(
                 f"could not write to the archive, nothing was filed: {error}"
             ) from None
+        record_head(self.path, self._head())
+        self._run(["reset", "-q", "--hard"])
 
     def _head(self) -> str | None:
         try:
@@ -292,6 +300,9 @@ class Archive:
                 f"the last commit in {self.path} was not made by tracker (edited with plain git?); "
                 "run `tracker verify`"
             )
+        damage = history_damage(self.path)
+        if damage:
+            raise ArchiveError(f"{damage}; nothing was filed (run `tracker verify`)")
         try:
             self._run(["diff-index", "--cached", "--quiet", "HEAD"])
         except ArchiveError:
@@ -307,6 +318,46 @@ class Archive:
 
     def _run(self, args: list[str], stdin: bytes | None = None) -> bytes:
         return git_output(self.path, args, stdin)
+
+
+def check_format(path: Path) -> None:
+    """Refuse an archive of another format in one line, before reading anything of it."""
+    try:
+        found = json.loads((path / MARKER).read_text()).get("format", FORMAT)
+    except (OSError, ValueError, AttributeError, RecursionError):
+        return  # an unreadable marker is damage: `tracker verify` names it
+    if found != FORMAT:
+        shown = str(found)[:20]
+        raise ArchiveError(
+            f"{path} has archive format {shown}; this tracker reads format {FORMAT} "
+            "(upgrade tracker, or open it with the tracker that made it)"
+        )
+
+
+def record_head(path: Path, head: str | None) -> None:
+    if head:
+        (path / ".git" / RECORDED_HEAD).write_text(head + "\n")
+
+
+def history_damage(path: Path) -> str | None:
+    """A rewrite of history no commit id shows: replace refs, or a head tracker wrote that
+    the current history no longer contains. None when the history is as tracker left it."""
+    replaced = git_output(path, ["for-each-ref", "--format=%(refname)", "refs/replace/"])
+    if replaced.strip():
+        return "the archive has `git replace` refs that swap its objects (refs/replace/)"
+    try:
+        recorded = (path / ".git" / RECORDED_HEAD).read_text().strip()
+    except OSError:
+        return None  # an archive from before heads were recorded
+    if not re.fullmatch(r"[0-9a-f]{40}", recorded):
+        return f"the recorded head (.git/{RECORDED_HEAD}) is unreadable"
+    code, _ = git_status(path, ["merge-base", "--is-ancestor", recorded, "HEAD"])
+    if code != 0:
+        return (
+            f"the history was rewritten: HEAD no longer contains {recorded[:12]}, the last "
+            "commit tracker wrote (commit --amend, rebase or a forced reset?)"
+        )
+    return None
 
 
 def read_versions(path: Path) -> list[Version]:

@@ -70,8 +70,10 @@ def parse(content: str) -> tuple[dict[str, object], str]:
             raise FrontMatterError(f"bad front-matter line {line!r}")
         try:
             fields[key] = json.loads(value)
-        except json.JSONDecodeError:
+        except (json.JSONDecodeError, RecursionError):  # a deeply nested value is not ours
             raise FrontMatterError(f"bad value for {key!r}") from None
+        if isinstance(fields[key], dict | list):
+            raise FrontMatterError(f"bad value for {key!r} (not a single value)")
     return fields, content[end + len(FENCE) + 2 :]
 
 

@@ -49,6 +49,7 @@ _RUNS_A_PROGRAM = re.compile(
 )
 _SAFE_ENVIRONMENT = {
     "GIT_TERMINAL_PROMPT": "0",
+    "GIT_NO_REPLACE_OBJECTS": "1",  # `git replace` cannot swap what tracker reads
     "GIT_ATTR_NOSYSTEM": "1",
     "GIT_CONFIG_NOSYSTEM": "1",
     "GIT_PAGER": "cat",

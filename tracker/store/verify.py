@@ -10,7 +10,7 @@ from pathlib import Path
 from tracker.errors import ArchiveError, TrackerError
 from tracker.model import Version
 from tracker.store import format as frontmatter
-from tracker.store.archive import MARKER, read_versions
+from tracker.store.archive import FORMAT, MARKER, history_damage, read_versions
 from tracker.store.git import dangerous_settings, git_output, git_status, refresh_index
 
 
@@ -46,6 +46,9 @@ def verify_archive(path: Path) -> VerifyReport:
         )
         for setting in dangerous_settings(path)
     ]
+    damage = _history_damage(path)
+    if damage:
+        problems.append(Problem("history", damage))
     tree = _tree(path, problems)
     problems += _fsck(path, tree)
     versions = _versions(path, problems)
@@ -66,6 +69,13 @@ def verify_archive(path: Path) -> VerifyReport:
     return VerifyReport(str(path), len(versions), tuple(problems), tuple(notes))
 
 
+def _history_damage(path: Path) -> str | None:
+    try:
+        return history_damage(path)
+    except ArchiveError as error:
+        return f"cannot read the archive's refs: {error}"
+
+
 def _check_marker(path: Path) -> list[Problem]:
     marker = path / MARKER
     if not marker.is_file():
@@ -76,9 +86,11 @@ def _check_marker(path: Path) -> list[Problem]:
             )
         ]
     try:
-        json.loads(marker.read_text())
-    except (ValueError, OSError):
+        found = json.loads(marker.read_text())
+    except (ValueError, OSError, RecursionError):
         return [Problem(MARKER, "the archive marker file is not valid JSON")]
+    if not isinstance(found, dict) or found.get("format", FORMAT) != FORMAT:
+        return [Problem(MARKER, f"not an archive of format {FORMAT}, which this tracker reads")]
     return []
 
 
