@@ -221,3 +221,21 @@ def test_an_archive_of_another_format_is_refused_in_one_line(tmp_path):
         result = run_tracker(*args, "--archive", str(archive))
         assert result.code == 1, args
         assert "format 999" in result.err and len(result.err.strip().splitlines()) == 1
+
+
+def test_a_leftover_index_lock_is_reported_as_filed_not_as_nothing_filed(tmp_path):
+    """The snapshot is on main when only the working tree could not be updated: say so."""
+    archive = _filled(tmp_path)
+    (archive / ".git" / "index.lock").write_text("")
+    added = run_tracker("add", str(DOTCLOUD), "--archive", str(archive))
+    assert added.code == 1
+    assert "nothing was filed" not in added.err and "1 snapshot(s) filed" in added.err
+    assert len(added.err.strip().splitlines()) == 1
+    listed = json.loads(run_tracker("list", "--json", "--archive", str(archive)).out)
+    assert "dotcloud/privacy" in [policy["policy"] for policy in listed["policies"]]
+    (archive / ".git" / "index.lock").unlink()
+    assert (
+        run_tracker("add", str(MESOSPHERE_2016), "--policy", POLICY, "--archive", str(archive)).code
+        == 0
+    )
+    assert run_tracker("verify", "--archive", str(archive)).code == 0

@@ -8,6 +8,7 @@ whole batch is written, so a crash at any point leaves the archive as it was.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -19,7 +20,7 @@ from tracker.errors import ArchiveError, InputError
 from tracker.model import PolicySummary, Snapshot, Source, Version
 from tracker.store import format as frontmatter
 from tracker.store import lock
-from tracker.store.fastimport import FastImportStream
+from tracker.store.fastimport import INCOMING, FastImportStream
 from tracker.store.format import trailers_of, version_from_trailers
 from tracker.store.git import (
     git_output,
@@ -245,24 +246,58 @@ class Archive:
             return [AddResult(status, by_path[path]) for status, path in planned]
 
     def _commit(self, new: list[tuple[Snapshot, str]], existing: list[Version]) -> None:
+        self._drop_incoming()  # left by an add killed before its refs moved: never filed
         branch = self._run(["symbolic-ref", "HEAD"]).decode().strip()
         head = self._head()
         stream = FastImportStream(identity_line(self.path))
+        parent = head
         for snapshot, path in new:
-            stream.commit(branch, head, snapshot, path)
-            head = None
+            stream.commit(f"{INCOMING}{branch}", parent, snapshot, path)
+            parent = None
         touched = {snapshot.policy for snapshot, _ in new}
         blobs = self._blob_ids()
         for policy in sorted(touched):
             stream.timeline(policy, existing, new, blobs)
         try:
             self._run(["fast-import", "--quiet", "--force", "--done"], stdin=stream.finish())
+            self._move_refs(branch, head)
         except ArchiveError as error:
+            self._drop_incoming()
             raise ArchiveError(
                 f"could not write to the archive, nothing was filed: {error}"
             ) from None
-        record_head(self.path, self._head())
-        self._run(["reset", "-q", "--hard"])
+        try:
+            record_head(self.path, self._head())
+            self._run(["reset", "-q", "--hard"])
+        except (ArchiveError, OSError) as error:
+            raise ArchiveError(
+                f"{len(new)} snapshot(s) filed (main is now {self._head()}), but the archive's "
+                f"folder could not be brought up to date: {error}; free the space or remove the "
+                "lock, then run `tracker verify`"
+            ) from None
+
+    def _move_refs(self, branch: str, expected: str | None) -> None:
+        """Main and the timeline branches in one transaction; main only if still `expected`."""
+        listing = self._run(["for-each-ref", "--format=%(refname) %(objectname)", INCOMING])
+        commands = ["start"]
+        for line in listing.decode().splitlines():
+            incoming, value = line.split(" ")
+            target = incoming.removeprefix(INCOMING)
+            old = expected if target == branch else ""
+            commands.append(f"update {target} {value} {old}".rstrip())
+            commands.append(f"delete {incoming} {value}")
+        commands += ["prepare", "commit", ""]
+        try:
+            self._run(["update-ref", "--stdin"], stdin="\n".join(commands).encode())
+        except ArchiveError as error:
+            raise ArchiveError(f"{branch} moved while this add was writing ({error})") from None
+
+    def _drop_incoming(self) -> None:
+        with contextlib.suppress(ArchiveError):
+            listing = self._run(["for-each-ref", "--format=%(refname)", INCOMING]).decode()
+            commands = "".join(f"delete {ref}\n" for ref in listing.split())
+            if commands:
+                self._run(["update-ref", "--stdin"], stdin=commands.encode())
 
     def _head(self) -> str | None:
         try:

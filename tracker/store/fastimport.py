@@ -11,6 +11,9 @@ from tracker.store.format import commit_message
 
 # Derived branches whose commits follow the effective dates, for `git log -p` and `git blame`.
 TIMELINE_PREFIX = "refs/heads/timeline/"
+# fast-import writes every ref here first; one `update-ref` transaction then moves main (only
+# if nobody else moved it: compare and swap) and the timeline branches together.
+INCOMING = "refs/tracker/incoming/"
 
 
 class FastImportStream:
@@ -57,7 +60,7 @@ class FastImportStream:
             if snapshot.policy == policy
         ]
         entries.sort(key=lambda entry: (entry[0].value, entry[1]))
-        ref = f"{TIMELINE_PREFIX}{policy}"
+        ref = f"{INCOMING}{TIMELINE_PREFIX}{policy}"
         self._parts.append(f"reset {ref}\n\n".encode())
         for effective, path, blob in entries:
             if blob is None:

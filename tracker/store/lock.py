@@ -42,6 +42,38 @@ def _is_stale(path: Path) -> bool:
     return host == socket.gethostname() and not _owner_alive(pid)
 
 
+_GUARD_STALE_AFTER = 10.0  # seconds: a take-over guard left by a killed process
+
+
+def _take_over(path: Path) -> bool:
+    """Remove a stale lock, atomically: only the holder of the take-over guard may, and it
+    looks again under the guard, so a lock another process took over meanwhile stays."""
+    _pause_for_tests()
+    guard = path.with_name(path.name + ".takeover")
+    try:
+        os.close(os.open(guard, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644))
+    except FileExistsError:
+        with contextlib.suppress(FileNotFoundError):
+            if time.time() - guard.stat().st_mtime > _GUARD_STALE_AFTER:
+                guard.unlink()
+        return False
+    try:
+        if not _is_stale(path):
+            return False
+        with contextlib.suppress(FileNotFoundError):
+            path.unlink()
+        return True
+    finally:
+        guard.unlink(missing_ok=True)
+
+
+def _pause_for_tests() -> None:
+    """Widen the race between judging a lock stale and taking it over (the lock-race test)."""
+    pause = os.environ.get("TRACKER_TEST_TAKEOVER_PAUSE")
+    if pause:
+        time.sleep(float(pause))
+
+
 @contextlib.contextmanager
 def exclusive(path: Path, timeout: float | None = None) -> Iterator[bool]:
     """Hold the lock at `path`; yields True when a stale lock was taken over.
@@ -58,9 +90,7 @@ def exclusive(path: Path, timeout: float | None = None) -> Iterator[bool]:
             fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
             break
         except FileExistsError:
-            if _is_stale(path):
-                with contextlib.suppress(FileNotFoundError):
-                    path.unlink()
+            if _is_stale(path) and _take_over(path):
                 took_over = True
                 continue
             if time.monotonic() > deadline:
