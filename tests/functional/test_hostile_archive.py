@@ -239,3 +239,25 @@ def test_a_leftover_index_lock_is_reported_as_filed_not_as_nothing_filed(tmp_pat
         == 0
     )
     assert run_tracker("verify", "--archive", str(archive)).code == 0
+
+
+def test_a_folder_add_with_a_bad_file_says_exactly_what_was_filed(tmp_path):
+    archive = tmp_path / "archive"
+    assert run_tracker("init", str(archive)).code == 0
+    folder = tmp_path / "batch"
+    folder.mkdir()
+    shutil.copy(MESOSPHERE_2016, folder / "a.txt")
+    shutil.copy(MESOSPHERE_2018, folder / "b.txt")
+    (folder / "c.txt").write_bytes(b"\x00\x01 not a policy")
+    added = run_tracker("add", str(folder), "--policy", POLICY, "--json", "--archive", str(archive))
+    assert added.code == 1
+    report = json.loads(added.out)
+    assert sorted(item["source"] for item in report["filed"]) == [
+        str(folder / "a.txt"),
+        str(folder / "b.txt"),
+    ]
+    assert [error["source"] for error in report["errors"]] == [str(folder / "c.txt")]
+    log = json.loads(run_tracker("log", POLICY, "--json", "--archive", str(archive)).out)
+    assert sorted(version["sha256"] for version in log["versions"]) == sorted(
+        item["sha256"] for item in report["filed"]
+    )
