@@ -20,16 +20,18 @@ from pathlib import Path
 
 import pytest
 
-from conftest import git, run_tracker
+from conftest import git, run_tracker, wait_for_process_group
 
 KILLS = 200
 BATCH = 4
 
 
 def start_add(folder: Path, archive: Path) -> subprocess.Popen:
+    # In a process group of its own, so that the git commands it starts can be waited for.
     return subprocess.Popen(
         [sys.executable, "-m", "tracker", "add", str(folder), "--policy", "acme/privacy", "--archive", str(archive)],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        process_group=0,
     )  # fmt: skip
 
 
@@ -58,9 +60,10 @@ def test_two_hundred_kills_lose_nothing(archive, tmp_path):
             )
         process = start_add(folder, archive)
         time.sleep(rng.uniform(0.0, 0.9))
-        process.send_signal(signal.SIGKILL)
+        process.send_signal(signal.SIGKILL)  # tracker only: a git command it started goes on
         process.wait()
         interrupted += process.returncode == -signal.SIGKILL
+        wait_for_process_group(process.pid)
 
         check = run_tracker("verify", "--archive", str(archive))
         assert check.code == 0, f"round {round_number}: {check.out}{check.err}"

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import json
 import multiprocessing
-import sys
+import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,7 @@ from conftest import (
     archive_state,
     git,
     run_tracker,
+    run_tracker_process,
 )
 
 
@@ -205,6 +207,13 @@ def test_usage_error_exits_2(tracker):
     assert result.code == 2 and len(result.err.splitlines()) == 1
 
 
+def test_the_entry_point_in_a_process_of_its_own():
+    # The other tests run `_run` in this process; this one goes through `main()` and `sys.exit`.
+    assert run_tracker_process("--version").out.startswith("tracker, version")
+    usage = run_tracker_process("frobnicate")
+    assert usage.code == 2 and len(usage.err.splitlines()) == 1 and "Traceback" not in usage.err
+
+
 def test_help_teaches_every_command(tracker):
     top = tracker("--help").out
     for command in (
@@ -246,21 +255,24 @@ def test_two_writers_at_once_both_land(archive, tmp_path):
     assert run_tracker("verify", "--archive", str(archive)).code == 0
 
 
-def test_failure_mid_add_leaves_archive_unchanged(archive, tmp_path, monkeypatch):
+def test_failure_mid_add_leaves_archive_unchanged(archive, tmp_path):
     """A git failure inside the transaction (fast-import refusing the stream) rolls nothing forward."""
     run_tracker("add", str(DOTCLOUD), "--archive", str(archive))
     before = archive_state(archive)
-    code = (
-        "import sys, tracker.store.archive as a\n"
-        "a._FastImportStream.finish = lambda self: b'this is not a fast-import stream\\n'\n"
-        "from tracker.cli import main\n"
-        f"sys.argv=['tracker','add',{str(MESOSPHERE_2016)!r},'--archive',{str(archive)!r}]\n"
-        "main()\n"
+    # A `git` first on PATH that hands fast-import a stream it refuses, and runs the rest as is.
+    real_git, wrapper = shutil.which("git"), tmp_path / "bin" / "git"
+    wrapper.parent.mkdir()
+    wrapper.write_text(
+        f'#!/bin/sh\ncase " $* " in *" fast-import "*)\n'
+        f'  echo "this is not a fast-import stream" | {real_git} "$@"; exit $?;;\nesac\n'
+        f'exec {real_git} "$@"\n'
     )
-    import subprocess
-
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
-    assert result.returncode == 1 and "nothing was filed" in result.stderr
+    wrapper.chmod(0o755)
+    result = run_tracker(
+        "add", str(MESOSPHERE_2016), "--archive", str(archive),
+        env={"PATH": f"{wrapper.parent}{os.pathsep}{os.environ['PATH']}"},
+    )  # fmt: skip
+    assert result.code == 1 and "nothing was filed" in result.err
     assert archive_state(archive) == before
     assert run_tracker("verify", "--archive", str(archive)).code == 0
 

@@ -4,6 +4,8 @@ Open Terms Archive; see archive/samples/ota/README.md)."""
 from __future__ import annotations
 
 import json
+import os
+import shlex
 import signal
 import subprocess
 import sys
@@ -12,10 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from conftest import OTA_BUNDLE, git, run_tracker
-from tracker.analysis.sections import paragraphs
+from conftest import OTA_BUNDLE, git, run_tracker, wait_for_process_group
 from tracker.history.history import History
 from tracker.store.archive import Archive
+from tracker.text import paragraphs
 
 
 @pytest.fixture(scope="session")
@@ -151,7 +153,7 @@ def test_undated_text_takes_its_recorded_date(tmp_path):
     }
     subprocess.run(["git", "-C", str(repository), "add", "."], check=True)
     subprocess.run(["git", "-C", str(repository), "-c", "user.name=OTA", "-c", "user.email=o@example.invalid", "commit", "-qm",
-                    "First record of Acme Terms of Service"], check=True, env={**__import__("os").environ, **env})  # fmt: skip
+                    "First record of Acme Terms of Service"], check=True, env={**os.environ, **env})  # fmt: skip
     archive = tmp_path / "archive"
     run_tracker("init", str(archive))
     assert run_tracker("import", "ota", str(repository), "--archive", str(archive)).code == 0
@@ -208,18 +210,76 @@ def test_contents_link_lists_are_not_sections(ota_archive):
     assert titles.count("Introduction") == 1 and "Table of Contents" in titles
 
 
-@pytest.mark.parametrize("delay", [0.1, 0.4, 0.5, 0.55, 0.6, 0.8, 1.2])
-def test_ctrl_c_during_import_leaves_a_consistent_archive(tmp_path, ota_clone, delay):
+# Where the Ctrl-C lands, as steps of the import seen from outside: GIT_TRACE makes every git
+# command the import runs append a line to a file as it starts. The first git command proves
+# the import's own code is running (a SIGINT before that lands in Python's start-up, which
+# is not ours to handle); then it reads the OTA history, takes the archive's lock and checks
+# the archive, writes with fast-import, and reads the archive back after moving the branch.
+INTERRUPT_AFTER = {
+    "first-git-command": ("",),
+    "reading-the-history": ("cat-file --batch",),
+    "lock-taken": ("diff-files",),
+    "writing": ("fast-import",),
+    "written": ("fast-import", "reset", "log"),
+}
+
+
+def git_commands(trace: Path) -> list[str]:
+    """Each git command started so far, as `subcommand args` (git's own `-c` options left out)."""
+    text = trace.read_text(errors="replace") if trace.exists() else ""
+    marker = "trace: built-in: git "
+    commands = []
+    for line in text.split("\n")[:-1]:  # whole lines only: git may be writing the last one
+        if marker in line:
+            words = shlex.split(line.split(marker, 1)[1])
+            while words[:1] == ["-c"]:
+                del words[:2]
+            commands.append(" ".join(words))
+    return commands
+
+
+def ran_in_order(commands: list[str], wanted: tuple[str, ...]) -> bool:
+    remaining = iter(commands)
+    return all(any(command.startswith(step) for command in remaining) for step in wanted)
+
+
+def wait_for_git(trace: Path, process: subprocess.Popen, wanted: tuple[str, ...]) -> None:
+    """Return once git has started the `wanted` commands in that order (a line each in the trace)."""
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        ended = process.poll() is not None
+        commands = git_commands(trace)
+        if ran_in_order(commands, wanted):
+            return
+        if ended:
+            pytest.fail(f"the import ended before git ran {wanted}; it ran {commands}")
+        time.sleep(0.001)
+    pytest.fail(f"git did not run {wanted} within 120 s; it ran {git_commands(trace)}")
+
+
+@pytest.mark.parametrize("point", list(INTERRUPT_AFTER))
+def test_ctrl_c_during_import_leaves_a_consistent_archive(tmp_path, ota_clone, point):
     archive = tmp_path / "archive"
     run_tracker("init", str(archive))
+    trace = tmp_path / "git-trace"
+    # A process of its own, in a process group of its own: Ctrl-C in a terminal sends SIGINT to
+    # the whole foreground group, tracker and the git command it is running alike.
     process = subprocess.Popen(
         [sys.executable, "-m", "tracker", "import", "ota", str(ota_clone), "--archive", str(archive)],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        env={**os.environ, "GIT_TRACE": str(trace)}, process_group=0,
     )  # fmt: skip
-    time.sleep(delay)
-    process.send_signal(signal.SIGINT)
-    _, errors = process.communicate(timeout=120)
-    assert process.returncode in (0, 130) and "Traceback" not in errors.decode()
+    try:
+        wait_for_git(trace, process, INTERRUPT_AFTER[point])
+        os.killpg(process.pid, signal.SIGINT)
+        _, errors = process.communicate(timeout=120)
+        wait_for_process_group(process.pid)
+    finally:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.communicate()
+    assert process.returncode in (0, 130), errors.decode()
+    assert "Traceback" not in errors.decode()
     assert run_tracker("verify", "--archive", str(archive)).code == 0
     git(archive, "fsck", "--strict")
     again = run_tracker("import", "ota", str(ota_clone), "--archive", str(archive), "--json")

@@ -16,8 +16,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import MESOSPHERE_2016, MESOSPHERE_2018, ROOT
 
+from conftest import MESOSPHERE_2016, MESOSPHERE_2018, ROOT
 from tracker.analysis.sections import parse_document
 from tracker.history.cache import ResultCache, code_digest, decode, encode
 from tracker.model import Comparison, Document

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+from conftest import ROOT
+
 SOURCES = sorted(
     path
     for folder in ("tracker", "tests", "benchmarks", "fuzz")
