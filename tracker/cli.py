@@ -462,6 +462,8 @@ def _run(argv: list[str] | None) -> int:
 
 
 def _report(message: str, code: int) -> int:
-    first_line = " ".join(str(message).split())
-    sys.stderr.write(f"tracker: {first_line}\n")
+    """The one line an error gets: inert, whitespace joined, over-long words cut (`one_line`)."""
+    from tracker.present.console import one_line
+
+    sys.stderr.write(f"tracker: {one_line(message)}\n")
     return code

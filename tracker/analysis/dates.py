@@ -75,18 +75,30 @@ def is_date_line(line: str) -> bool:
 _YEAR_IN_LINE = re.compile(rf"\b{_YEAR}\b")
 
 
-def parse_date_argument(value: str) -> EffectiveDate:
-    """A date given on the command line: `2016-04-19`, `2018-05`, `2018`, `May 2018`."""
+def parse_date_argument(value: str, today: dt.date | None = None) -> EffectiveDate:
+    """A date given on the command line: `2016-04-19`, `2018-05`, `2018`, `May 2018`.
+
+    Not empty, and not in the future: more than a day after `today` (the local date, by
+    default; a day's grace for time zones) is a typo, not a date a text took effect.
+    """
+    from tracker.errors import shown
+
+    forms = "use YYYY-MM-DD, YYYY-MM, YYYY or words like 'May 2018'"
     stripped = value.strip()
+    if not stripped:
+        raise InputError(f"the date is empty: {forms}")
     for precision, pattern in _DATE_PATTERNS:
         match = pattern.fullmatch(stripped)
         if match:
             parsed = _to_date(match.group(0), precision)
             if parsed:
+                today = today or dt.date.today()
+                if parsed > today + dt.timedelta(days=1):
+                    raise InputError(
+                        f"the date '{shown(stripped)}' is in the future (today is {today.isoformat()})"
+                    )
                 return EffectiveDate(parsed, precision, stripped)
-    raise InputError(
-        f"cannot read the date {value!r}: use YYYY-MM-DD, YYYY-MM, YYYY or words like 'May 2018'"
-    )
+    raise InputError(f"cannot read the date '{shown(value)}': {forms}")
 
 
 def _best_cued_date(lines, day_first: bool = False) -> EffectiveDate | None:

@@ -30,7 +30,7 @@ def add_sources(
     """Bad sources are reported and skipped; the good ones are filed together."""
     if policy:
         validate_policy(policy)
-    date = parse_date_argument(date_text) if date_text else None
+    date = parse_date_argument(date_text) if date_text is not None else None
     known = [summary.policy for summary in archive.policies()]
 
     @cache

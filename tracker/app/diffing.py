@@ -11,7 +11,7 @@ from tracker.analysis.ingest import ingest_bytes
 from tracker.analysis.meaning import annotate
 from tracker.analysis.sections import parse_document
 from tracker.app.sources import read_input
-from tracker.errors import InputError
+from tracker.errors import InputError, shown
 from tracker.model import Comparison, EffectiveDate
 
 
@@ -36,7 +36,7 @@ def diff_files(old_path: str, new_path: str) -> Diff:
     sides, documents = [], []
     for path in (old_path, new_path):
         raw = read_input(Path(path))
-        ingested = ingest_bytes(raw.data, name=raw.name, file_name=raw.file_name)
+        ingested = ingest_bytes(raw.data, name=shown(raw.name, None), file_name=raw.file_name)
         sides.append(Side(path, None, find_effective_date(ingested.text), path))
         documents.append(parse_document(ingested.text))
     return Diff(sides[0], sides[1], annotate(compare(documents[0], documents[1])))
@@ -74,4 +74,9 @@ def diff_refs(archive, old_ref: str, new_ref: str | None) -> Diff:
 
 
 def is_file_argument(argument: str) -> bool:
-    return argument != "-" and Path(argument).is_file()
+    """A file to compare, not a POLICY@DATE (a FIFO or device too: `read_input` refuses it);
+    a name too long to be a path is no file."""
+    try:
+        return argument != "-" and Path(argument).exists() and not Path(argument).is_dir()
+    except OSError:  # ENAMETOOLONG, which `exists` raises rather than answers
+        return False

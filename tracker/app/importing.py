@@ -18,7 +18,7 @@ def run_ota_import(
     since: str | None,
     progress: Progress | None = None,
 ) -> ImportResult:
-    since_date = parse_date_argument(since).value if since else None
+    since_date = parse_date_argument(since).value if since is not None else None
     step = progress or (lambda advance, total=None: None)
     return import_ota(
         archive,

@@ -10,6 +10,7 @@ from tracker.analysis.ingest import ingest_bytes
 from tracker.analysis.meaning import SectionMeaning, section_meaning
 from tracker.analysis.sections import parse_document
 from tracker.app.sources import read_input
+from tracker.errors import shown
 from tracker.model import Document, EffectiveDate, Ingested
 
 
@@ -24,7 +25,9 @@ class Parsed:
 def parse_file(file: Path | str) -> Parsed:
     """A file (or `-` for stdin) read as `tracker add` would, then parsed."""
     raw = read_input("-" if str(file) == "-" else Path(file))
-    ingested = ingest_bytes(raw.data, name=raw.name, file_name=raw.file_name, is_html=raw.is_html)
+    ingested = ingest_bytes(
+        raw.data, name=shown(raw.name, None), file_name=raw.file_name, is_html=raw.is_html
+    )
     return parse_text(ingested)
 
 

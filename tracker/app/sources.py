@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import stat
 import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
@@ -10,7 +12,7 @@ from pathlib import Path
 from tracker.analysis.dates import find_effective_date
 from tracker.analysis.identity import identify
 from tracker.analysis.ingest import MAX_INPUT_BYTES, ingest_bytes
-from tracker.errors import InputError
+from tracker.errors import InputError, shown
 from tracker.model import EffectiveDate, Snapshot
 from tracker.store.format import text_sha256
 
@@ -54,20 +56,36 @@ def expand_sources(sources: list[str]) -> Iterator[str | Path]:
 
 
 def _files_in(folder: Path) -> Iterator[Path]:
+    """The policy files in `folder`. A FIFO, device or socket among them is yielded too, for
+    `read_input` to refuse in one line without opening it: skipped, and said so."""
     root = folder.resolve()
     for path in sorted(folder.rglob("*")):
         if any(part.startswith(".") for part in path.relative_to(folder).parts):
             continue
-        if not path.is_file() or path.suffix.lower() not in SUFFIXES:
+        if path.suffix.lower() not in SUFFIXES:
             continue
+        try:
+            mode = path.stat().st_mode  # follows a link, never opens: a FIFO cannot block it
+        except OSError:
+            continue  # a dangling link
+        if stat.S_ISDIR(mode):
+            continue  # a folder named like a file; rglob walks into it
         if not path.resolve().is_relative_to(root):
-            raise InputError(f"{path}: a link to a file outside {folder}; copy the file in instead")
+            raise InputError(
+                f"{shown(path, None)}: a link to a file outside {shown(folder, None)}; "
+                "copy the file in instead"
+            )
         yield path
 
 
 def read_input(source: str | Path, url: str | None = None) -> Input:
+    """The bytes of a URL, of stdin (`-`) or of a regular file, never more than the limit."""
     if source == "-":
-        data = sys.stdin.buffer.read(MAX_INPUT_BYTES + 1)
+        data = sys.stdin.buffer.read(MAX_INPUT_BYTES + 1)  # bounded, like a URL's body
+        if len(data) > MAX_INPUT_BYTES:
+            raise InputError(
+                f"standard input: more than {_LIMIT}, the most one snapshot may be; nothing filed"
+            )
         return Input("standard input", data, url=url)
     if isinstance(source, str) and is_url(source):
         from tracker.app.fetch import fetch
@@ -75,21 +93,55 @@ def read_input(source: str | Path, url: str | None = None) -> Input:
         fetched = fetch(source)
         return Input(source, fetched.data, url=url or fetched.url, is_html=fetched.is_html)
     path = Path(source)
+    return Input(str(path), _read_file(path), file_name=path.name[:255], url=url)
+
+
+_LIMIT = f"{MAX_INPUT_BYTES // 2**20} MB"
+_NOT_REGULAR = (
+    (stat.S_ISDIR, "a folder"),
+    (stat.S_ISFIFO, "a FIFO"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+)
+
+
+def not_regular(mode: int) -> str | None:
+    """What a file of this mode is when it is not a regular file (`a FIFO`); None if it is."""
+    if stat.S_ISREG(mode):
+        return None
+    return next((kind for test, kind in _NOT_REGULAR if test(mode)), "not a file")
+
+
+def _read_file(path: Path) -> bytes:
+    """A regular file's bytes, read to at most the limit. Anything else is refused before it
+    is opened: a FIFO would block for ever, /dev/zero never ends, a device may act on open.
+    The open cannot block either (O_NONBLOCK), and its own status is checked again, in case
+    the path was swapped in between."""
+    name = shown(path, None)
+    flags = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
     try:
-        if path.stat().st_size > MAX_INPUT_BYTES:
-            size = path.stat().st_size / 1e6
-            raise InputError(
-                f"{path}: too large ({size:.1f} MB; the limit is {MAX_INPUT_BYTES // 2**20} MB)"
-            )
-        with open(path, "rb") as handle:
-            data = handle.read()
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such file or folder") from None
-    except IsADirectoryError:
-        raise InputError(f"{path}: is a folder") from None
+        kind = not_regular(os.stat(path).st_mode)
+        if kind == "a folder":
+            raise InputError(f"{name}: is a folder")
+        if kind:
+            raise InputError(f"{name} is not a regular file ({kind})")
+        with open(os.open(path, flags), "rb") as handle:
+            status = os.fstat(handle.fileno())
+            kind = not_regular(status.st_mode)
+            if kind:
+                raise InputError(f"{name} is not a regular file ({kind})")
+            if status.st_size > MAX_INPUT_BYTES:
+                size = status.st_size / 1e6
+                raise InputError(f"{name}: too large ({size:.1f} MB; the limit is {_LIMIT})")
+            data = handle.read(MAX_INPUT_BYTES + 1)
+    except (FileNotFoundError, NotADirectoryError):
+        raise InputError(f"{name}: no such file or folder") from None
     except OSError as error:
-        raise InputError(f"{path}: cannot read it ({error.strerror})") from None
-    return Input(str(path), data, file_name=path.name[:255], url=url)
+        raise InputError(f"{name}: cannot read it ({error.strerror})") from None
+    if len(data) > MAX_INPUT_BYTES:  # it grew while being read
+        raise InputError(f"{name}: too large (more than {_LIMIT})")
+    return data
 
 
 def prepare(
@@ -102,12 +154,16 @@ def prepare(
 ) -> Prepared:
     """Ingest, date and name one input; raises InputError with a fix when it cannot."""
     ingested = ingest_bytes(
-        raw.data, name=raw.name, file_name=raw.file_name, url=raw.url, is_html=raw.is_html
+        raw.data,
+        name=shown(raw.name, None),
+        file_name=raw.file_name,
+        url=raw.url,
+        is_html=raw.is_html,
     )
     effective = date or find_effective_date(ingested.text)
     if effective is None:
         raise InputError(
-            f"{raw.name}: no effective date found (looked for 'Effective date', 'Last updated'...); "
+            f"{shown(raw.name, None)}: no effective date found (looked for 'Effective date', 'Last updated'...); "
             "give one with --date YYYY-MM-DD"
         )
     if policy:

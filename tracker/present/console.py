@@ -3,31 +3,84 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import cache
 from typing import Any
 
+from tracker.errors import shown
 from tracker.model import Progress
+
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def safe(text: str) -> str:
+    r"""Text made inert for a terminal: what every output to a person goes through.
+
+    Each control character but newline and tab (the rest of C0, DEL, and C1 `\x80`-`\x9f`)
+    is written as its escape, Python's way: ESC becomes the four characters `\x1b`, BEL
+    `\x07`. So a policy's escape sequences (`\x1b[2J` clearing the screen, OSC 52 writing
+    the clipboard, OSC 8 links, title changes) show as text instead of acting. The archive
+    keeps the text byte-exact, and `--json` carries it exactly (JSON escapes controls).
+    """
+    return _CONTROLS.sub(lambda match: f"\\x{ord(match.group()):02x}", text)
+
+
+def one_line(message: object, limit: int = 100) -> str:
+    """A message as one inert line: controls shown (`safe`), each run of whitespace one
+    space, and any word over `limit` characters cut (`shown`), as a pasted 5,000-character
+    argument echoed back would be."""
+    words = safe(str(message)).split()
+    return " ".join(shown(word, limit) for word in words)
 
 
 @cache
 def out():
-    from rich.console import Console
-
-    return Console(highlight=False, soft_wrap=True)
+    return _console(stderr=False)
 
 
 @cache
 def err():
-    from rich.console import Console
+    return _console(stderr=True)
 
-    return Console(stderr=True, highlight=False, soft_wrap=True)
+
+def _console(stderr: bool):
+    """A rich console whose every print is made `safe`, whichever view forgot to."""
+    from rich.console import Console, RenderHook
+    from rich.segment import Segment
+
+    class Inert:
+        def __init__(self, renderable) -> None:
+            self.renderable = renderable
+
+        def __rich_console__(self, console, options):
+            for segment in console.render(self.renderable, options):
+                # Control segments are rich's own cursor moves (a progress bar's), not text.
+                yield segment if segment.control else Segment(safe(segment.text), segment.style)
+
+    class MakeInert(RenderHook):
+        def process_renderables(self, renderables):
+            return [Inert(renderable) for renderable in renderables]
+
+    console = Console(stderr=stderr, highlight=False, soft_wrap=True)
+    console.push_render_hook(MakeInert())
+    return console
 
 
 def print_json(document: Any) -> None:
-    sys.stdout.write(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
+    sys.stdout.write(json_text(document) + "\n")
+
+
+def json_text(document: Any) -> str:
+    r"""`document` as indented JSON. JSON escapes C0 controls itself; DEL and C1, which it
+    leaves raw, are escaped too (`\u009b`): the same string to a parser, inert on a terminal."""
+    text = json.dumps(document, indent=2, ensure_ascii=False)
+    return _RAW_IN_JSON.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
+
+
+_RAW_IN_JSON = re.compile(r"[\x7f-\x9f]")
 
 
 def progress(total: int, description: str):
@@ -83,7 +136,7 @@ def _rate_column():
 
 
 def escape(text: str) -> str:
-    """Text shown through rich markup, with its own square brackets kept literal."""
+    """Text shown through rich markup: inert (`safe`), its own square brackets kept literal."""
     from rich.markup import escape as rich_escape
 
-    return rich_escape(text)
+    return rich_escape(safe(text))

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from typing import Any
+from urllib.parse import quote
 
 from markupsafe import Markup, escape
 
@@ -21,6 +22,7 @@ from tracker import __version__
 from tracker.analysis.meaning import anachronisms, extract_facts
 from tracker.history.history import History
 from tracker.model import Change, Comparison, Version, WordOp
+from tracker.present.console import json_text, safe
 from tracker.present.json import comparison_json, version_json
 from tracker.present.wording import (
     comparison_summary,
@@ -132,10 +134,12 @@ def _first_summary(history: History, index: int, since: dt.date | None) -> str:
 
 
 def render(report: Report, fmt: str) -> str:
+    """The report as `fmt`. Markdown and HTML are made `safe` whole: a policy's escape
+    sequences stay inert when the report is printed to a terminal. JSON carries text exactly."""
     if fmt == "json":
-        return json.dumps(report_json(report), indent=2, ensure_ascii=False) + "\n"
+        return json_text(report_json(report)) + "\n"
     template = _environment(fmt).get_template(f"report.{fmt}.j2")
-    return template.render(report=report, describe=describe, reason=reason)
+    return safe(template.render(report=report, describe=describe, reason=reason))
 
 
 @cache
@@ -155,6 +159,9 @@ def _environment(fmt: str):
         markdown_escape(text).replace("|", "\\|").replace("\n", " ")
     )
     environment.filters["md_words"] = markdown_word_diff
+    environment.filters["md_code"] = markdown_code
+    environment.filters["md_link"] = markdown_link
+    environment.filters["href"] = web_href
     environment.filters["titles"] = lambda sections: " + ".join(
         section.title for section in sections
     )
@@ -183,6 +190,33 @@ _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<#|~!])")
 def markdown_escape(text: str) -> str:
     """Policy text shown literally in Markdown: no accidental emphasis, links, headings or HTML."""
     return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
+
+
+def markdown_code(text: str) -> str:
+    """`text` as a Markdown code span it cannot close, however many backticks it holds."""
+    text = " ".join(str(text).split())
+    fence = "`" * (max((len(run) for run in re.findall(r"`+", text)), default=0) + 1)
+    padding = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{padding}{text}{padding}{fence}"
+
+
+# What a URL may hold raw (RFC 3986 reserved and unreserved characters, and `%`); quote()
+# percent-encodes the rest: `"`, `<`, `>`, spaces, backslashes, backticks, non-ASCII.
+_URL_SAFE = "!#$%&'()*+,/:;=?@[]~"
+
+
+def web_href(url: str) -> str:
+    """A web address made a valid URL: nothing in it can close an attribute, a Markdown
+    autolink or open a tag (`https://x/"><img src=...>` becomes `https://x/%22%3E%3Cimg...`)."""
+    return quote(str(url), safe=_URL_SAFE)
+
+
+def markdown_link(url: str) -> str:
+    """A provenance URL in Markdown: a web address as an autolink of its `web_href` (so it
+    cannot end early and let raw HTML in); anything else as escaped text, never a link."""
+    if re.match(r"https?://", str(url), re.I):
+        return f"<{web_href(url)}>"
+    return markdown_escape(url)
 
 
 def markdown_word_diff(ops: tuple[WordOp, ...]) -> str:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
+import stat
 import sys
 import tempfile
 from dataclasses import replace
@@ -11,8 +13,9 @@ from pathlib import Path
 
 from tracker.analysis.dates import parse_date_argument
 from tracker.app.demo import DemoResult
-from tracker.errors import InputError
-from tracker.present.console import err, progress
+from tracker.app.sources import not_regular
+from tracker.errors import InputError, shown
+from tracker.present.console import err, escape, progress
 from tracker.present.report import build_report, render, schema
 from tracker.store.archive import Archive, validate_policy
 
@@ -34,7 +37,7 @@ def write_report(
     chosen = policies or [summary.policy for summary in archive.policies()]
     if not chosen:
         raise InputError("the archive has no policies yet; add one with `tracker add FILE`")
-    since_date = parse_date_argument(since).value if since else None
+    since_date = parse_date_argument(since).value if since is not None else None
     with progress(len(chosen), "writing report") as bar:
         report = build_report(
             archive, chosen, since_date, progress=lambda: bar.advance(bar.task_ids[0])
@@ -44,7 +47,7 @@ def write_report(
         sys.stdout.write(text)
         return
     write_atomically(output, text)
-    err().print(f"report written to {output}")
+    err().print(f"report written to {escape(str(output))}")
 
 
 def write_demo_reports(result: DemoResult) -> DemoResult:
@@ -57,17 +60,46 @@ def write_demo_reports(result: DemoResult) -> DemoResult:
 
 
 def write_atomically(path: Path, text: str) -> None:
+    """Write `text` to the regular file at `path`, all or nothing.
+
+    A link is followed: its target is the file replaced, and the link stays a link. A folder,
+    FIFO, device or socket is refused, never replaced by a file (run as root, this once
+    replaced /dev/full) nor opened (a FIFO would block). A file that exists keeps its mode.
+    """
+    target, mode = _report_target(path)
+    temporary = None
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        target.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(
-            dir=path.parent, prefix=f".{path.name}.", suffix=".tmp"
+            dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"
         )
         with os.fdopen(handle, "w", encoding="utf-8") as file:
             file.write(text)
-        os.chmod(temporary, 0o666 & ~_umask())  # mkstemp makes it private; a report is not
-        os.replace(temporary, path)
+        os.chmod(temporary, mode)  # mkstemp makes it private; a report is not
+        os.replace(temporary, target)
     except OSError as error:
-        raise InputError(f"cannot write {path}: {error.strerror}") from None
+        if temporary is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
+        raise InputError(f"cannot write {shown(path, None)}: {error.strerror}") from None
+
+
+def _report_target(path: Path) -> tuple[Path, int]:
+    """The file a report at `path` goes to (a link's target), and the mode it will have."""
+    name = shown(path, None)
+    try:
+        target = path.resolve()  # every link on the way, a dangling one's target included
+        status = os.stat(target)
+    except FileNotFoundError:
+        return target, 0o666 & ~_umask()
+    except (OSError, RuntimeError) as error:  # RuntimeError: a loop of links
+        raise InputError(
+            f"cannot write {name}: {getattr(error, 'strerror', None) or error}"
+        ) from None
+    kind = not_regular(status.st_mode)
+    if kind:
+        raise InputError(f"cannot write {name}: it is {kind}, not a regular file; give a file path")
+    return target, stat.S_IMODE(status.st_mode)
 
 
 def _umask() -> int:

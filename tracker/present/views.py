@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from tracker.present.console import err, escape, out, print_json
+from tracker.errors import shown
+from tracker.present.console import err, escape, one_line, out, print_json, safe
 from tracker.present.json import (
     added_json,
     demo_json,
@@ -39,8 +40,9 @@ if TYPE_CHECKING:
 
 def show_added(outcome: AddOutcome, as_json: bool) -> None:
     for source, message in outcome.errors:
-        named = message if source in message else f"{source}: {message}"
-        err().print(f"[red]tracker:[/] {escape(named)}")
+        name = "standard input" if source == "-" else shown(source, None)
+        named = message if name in message else f"{name}: {message}"
+        err().print(f"[red]tracker:[/] {escape(one_line(named))}")  # one line, as in cli._report
     if as_json:
         print_json(added_json(outcome))
         return
@@ -50,7 +52,7 @@ def show_added(outcome: AddOutcome, as_json: bool) -> None:
         if result.status == "added":
             out().print(
                 f"[green]added[/]     {version.policy} {when} -> {version.path}  "
-                f"[dim]from {escape(prepared.name)}; {prepared.policy_reason}"
+                f"[dim]from {escape(shown(prepared.name, None))}; {prepared.policy_reason}"
                 f"{_encoding_note(prepared.encoding)}[/]"
             )
         else:
@@ -118,7 +120,7 @@ def show_parsed(parsed: Parsed, as_json: bool) -> None:
         console.print(f"[yellow]{_encoding_note(ingested.encoding).lstrip('; ')}[/]")
     if ingested.source.archived_on:
         console.print(
-            f"archived on {ingested.source.archived_on} from {ingested.source.url or '?'}"
+            f"archived on {escape(ingested.source.archived_on)} from {escape(ingested.source.url or '?')}"
         )
     console.print(f"{counted(len(document.sections), 'section')}:")
     for section, meaning in zip(document.sections, parsed.meanings, strict=True):
@@ -137,7 +139,7 @@ def show_version(
         print_json(version_show_json(version, snapshot, parsed))
         return
     if parsed is None:
-        out().file.write(snapshot.text)
+        out().file.write(safe(snapshot.text))
         return
     out().print(f"[bold]{version.policy}[/] {version.effective.label}")
     for section in parsed.document.sections:
@@ -232,18 +234,19 @@ def _word_diff_text(ops):
     plain = out().no_color or not out().is_terminal
     text = Text()
     for op in ops:
+        old, new = safe(op.old), safe(op.new)  # inert before layout, so widths stay right
         if op.op == "equal":
-            text.append(elided(op.old, keep=12))
+            text.append(elided(old, keep=12))
             continue
-        if op.old:
-            after = " " if op.new else _trailing_space(op.old)
+        if old:
+            after = " " if new else _trailing_space(old)
             text.append(
-                f"[-{op.old.strip()}-]{after}" if plain else op.old,
+                f"[-{old.strip()}-]{after}" if plain else old,
                 style=None if plain else "red strike",
             )
-        if op.new:
+        if new:
             text.append(
-                f"{{+{op.new.strip()}+}}{_trailing_space(op.new)}" if plain else op.new,
+                f"{{+{new.strip()}+}}{_trailing_space(new)}" if plain else new,
                 style=None if plain else "green underline",
             )
     text.rstrip()
@@ -301,7 +304,7 @@ def show_demo(result, as_json: bool) -> None:
 
 def show_import(result, as_json: bool) -> None:
     for source, message in result.errors:
-        err().print(f"[yellow]skipped[/] {escape(source)}: {escape(message)}")
+        err().print(f"[yellow]skipped[/] {escape(one_line(f'{shown(source, None)}: {message}'))}")
     added = [item.version for item in result.results if item.status == "added"]
     duplicates = len(result.results) - len(added)
     if as_json:

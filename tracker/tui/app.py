@@ -63,7 +63,9 @@ class TrackerApp(App):
         message = (
             str(error) if isinstance(error, TrackerError) else f"{type(error).__name__}: {error}"
         )
-        self.notify(message, title="tracker", severity="error", timeout=8)
+        from tracker.present.console import safe
+
+        self.notify(safe(message), title="tracker", severity="error", timeout=8, markup=False)
 
 
 def run(archive: Archive, policy: str | None = None) -> None:

@@ -1,4 +1,9 @@
-"""Small presentation pieces shared by the screens: word diffs, kind marks, change bars."""
+"""Small presentation pieces shared by the screens: word diffs, kind marks, change bars.
+
+Policy text reaches a widget only through these pieces or `literal`, all made inert with
+`tracker.present.console.safe`, the CLI's own helper: an escape sequence in a policy shows
+as `\\x1b[2J` instead of acting on the terminal.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +11,7 @@ from rich.text import Text
 from textual.widgets import DataTable
 
 from tracker.model import Change, WordOp
+from tracker.present.console import safe
 from tracker.present.wording import KIND_MARK, KIND_STYLE
 
 SIGNIFICANCE_ORDER = {"substantive": 0, "minor": 1, "cosmetic": 2, "none": 3}
@@ -13,8 +19,15 @@ BARS = " ▁▂▃▄▅▆▇█"
 
 
 def cell(value: object) -> Text:
-    """A DataTable cell shown literally: DataTable reads plain strings as markup."""
-    return Text(str(value))
+    """A DataTable cell shown literally (DataTable reads plain strings as markup) and inert."""
+    return Text(safe(str(value)))
+
+
+def literal(text: str) -> str:
+    """Policy text put into Textual markup: inert, its square brackets kept literal."""
+    from textual.markup import escape
+
+    return escape(safe(text))
 
 
 def shortened(text: str, width: int) -> str:
@@ -41,8 +54,9 @@ def kind_cell(kind: str | None) -> Text:
 
 
 def change_titles(change: Change) -> str:
-    old = " + ".join(section.title for section in change.old)
-    new = " + ".join(section.title for section in change.new)
+    """The change's section titles, inert (`safe`), ready for a widget."""
+    old = safe(" + ".join(section.title for section in change.old))
+    new = safe(" + ".join(section.title for section in change.new))
     if not change.old:
         return new
     if not change.new or old == new:
@@ -62,12 +76,12 @@ def inline_diff(ops: tuple[WordOp, ...]) -> Text:
     text = Text()
     for op in ops:
         if op.op == "equal":
-            text.append(op.old)
+            text.append(safe(op.old))
             continue
         if op.old:
-            text.append(op.old, style="strike red")
+            text.append(safe(op.old), style="strike red")
         if op.new:
-            text.append(op.new, style="underline green")
+            text.append(safe(op.new), style="underline green")
     return text
 
 
@@ -76,18 +90,18 @@ def side_by_side(ops: tuple[WordOp, ...]) -> tuple[Text, Text]:
     old, new = Text(), Text()
     for op in ops:
         if op.op == "equal":
-            old.append(op.old)
-            new.append(op.new)
+            old.append(safe(op.old))
+            new.append(safe(op.new))
             continue
-        old.append(op.old, style="strike red")
-        new.append(op.new, style="underline green")
+        old.append(safe(op.old), style="strike red")
+        new.append(safe(op.new), style="underline green")
     return old, new
 
 
 def plain_section_text(change: Change) -> Text:
     sections = change.new or change.old
     style = "green" if change.kind == "added" else "red strike" if change.kind == "removed" else ""
-    return Text("\n\n".join(section.text for section in sections), style=style)
+    return Text(safe("\n\n".join(section.text for section in sections)), style=style)
 
 
 class TableNavigation:

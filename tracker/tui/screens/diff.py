@@ -6,12 +6,12 @@ from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
-from textual.markup import escape
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
 from tracker.history.history import History
 from tracker.model import Change, Comparison
+from tracker.present.console import safe
 from tracker.present.wording import comparison_summary, describe, reason
 from tracker.tui import keymap
 from tracker.tui.widgets import (
@@ -21,6 +21,7 @@ from tracker.tui.widgets import (
     cell,
     change_titles,
     inline_diff,
+    literal,
     plain_section_text,
     shortened,
     side_by_side,
@@ -94,12 +95,12 @@ class DiffScreen(TableNavigation, Screen):
         filters += ["cosmetic hidden"] if self.hide_cosmetic else []
         filters += [f"search “{self.query_text}”"] if self.query_text else []
         shown = (
-            f"\n[reverse] filters: {escape(', '.join(filters))} [/] escape clears"
+            f"\n[reverse] filters: {literal(', '.join(filters))} [/] escape clears"
             if filters
             else ""
         )
         self.query_one("#diff-title", Static).update(
-            f"[b]{self.history.policy}[/b]  {self._versions_label()}\n{escape(summary)}{shown}"
+            f"[b]{self.history.policy}[/b]  {self._versions_label()}\n{literal(summary)}{shown}"
         )
 
     def refill(self) -> None:
@@ -152,12 +153,12 @@ class DiffScreen(TableNavigation, Screen):
         head.append(change_titles(change), style="bold")
         if change.old and change.new:
             head.append(f"  ({round(change.similarity * 100)}% same)", style="dim")
-        head.append(f"\n{change.significance}: {reason(change)}\n", style="italic")
+        head.append(f"\n{change.significance}: {safe(reason(change))}\n", style="italic")
         for fact in change.facts:
-            head.append(f" • {describe(fact)}\n")
+            head.append(f" • {safe(describe(fact))}\n")
         for move in self._moves_of(change):
             going = move.source in change.old
-            where = move.target.title if going else move.source.title
+            where = safe(move.target.title if going else move.source.title)
             head.append(
                 f" ↪ passage {'moved to' if going else 'moved here from'} “{where}” (o to jump)\n",
                 style="blue",

@@ -5,14 +5,13 @@ from __future__ import annotations
 from textual import work
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.markup import escape
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
 from tracker.model import PolicySummary
 from tracker.present.wording import counted
 from tracker.tui import keymap
-from tracker.tui.widgets import TableNavigation, cell
+from tracker.tui.widgets import TableNavigation, cell, literal
 
 
 class PoliciesScreen(TableNavigation, Screen):
@@ -39,7 +38,7 @@ class PoliciesScreen(TableNavigation, Screen):
         table.add_columns("policy", "versions", "first", "last", "last substantive")
         self.policies = self.app.archive.policies()
         self.query_one("#policies-title", Static).update(
-            f"[b]{counted(len(self.policies), 'policy', 'policies')}[/b] in {escape(self.app.archive.path.name)}  ·  enter opens, / filters, ? help"
+            f"[b]{counted(len(self.policies), 'policy', 'policies')}[/b] in {literal(self.app.archive.path.name)}  ·  enter opens, / filters, ? help"
         )
         if not self.policies:
             self.query_one("#policies-empty", Static).update(

@@ -6,15 +6,21 @@ from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.markup import escape
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from tracker.history.history import History
 from tracker.history.timeline import Row, row_change
+from tracker.present.console import safe
 from tracker.present.wording import describe, reason
 from tracker.tui import keymap
-from tracker.tui.widgets import KIND_STYLE, change_titles, inline_diff, plain_section_text
+from tracker.tui.widgets import (
+    KIND_STYLE,
+    change_titles,
+    inline_diff,
+    literal,
+    plain_section_text,
+)
 
 
 class SectionHistoryScreen(Screen):
@@ -28,7 +34,7 @@ class SectionHistoryScreen(Screen):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(
-            f"[b]{self.history.policy}[/b]  section history: [b]{escape(self.row.title)}[/b]",
+            f"[b]{self.history.policy}[/b]  section history: [b]{literal(self.row.title)}[/b]",
             classes="title",
         )
         yield VerticalScroll(Static(id="steps"), id="section-history")
@@ -55,9 +61,9 @@ class SectionHistoryScreen(Screen):
                 text.append(f"  {change_titles(change)}", style="italic")
             text.append("\n")
             if change.reason:
-                text.append(f"{change.significance}: {reason(change)}\n", style="italic")
+                text.append(f"{change.significance}: {safe(reason(change))}\n", style="italic")
             for fact in change.facts:
-                text.append(f" • {describe(fact)}\n")
+                text.append(f" • {safe(describe(fact))}\n")
             body = (
                 inline_diff(change.words)
                 if change.words and change.kind not in ("added", "removed")

@@ -5,18 +5,19 @@ from __future__ import annotations
 from textual import work
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.markup import escape
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from tracker.history.history import History, LogEntry
 from tracker.history.timeline import Grid, build_grid
+from tracker.present.console import safe
 from tracker.present.wording import counted, kind_legend, log_summary
 from tracker.tui import keymap
 from tracker.tui.widgets import (
     TableNavigation,
     cell,
     kind_cell,
+    literal,
     shortened,
     volume_bar,
 )
@@ -65,7 +66,7 @@ class TimelineScreen(TableNavigation, Screen):
     def show_error(self, error: Exception) -> None:
         self.query_one("#timeline").loading = False
         self.query_one("#timeline-title", Static).update(
-            f"[b]{self.policy}[/b]  [red]{escape(str(error))}[/]"
+            f"[b]{self.policy}[/b]  [red]{literal(str(error))}[/]"
         )
         self.app.report_error(error)
 
@@ -104,7 +105,7 @@ class TimelineScreen(TableNavigation, Screen):
             table.add_column(str(index + 1), key=f"v{index}", width=max(2, len(str(index + 1))))
         for number, row in enumerate(grid.rows):
             table.add_row(
-                cell(shortened(row.title, 40)),
+                cell(shortened(safe(row.title), 40)),
                 *(kind_cell(kind) for kind in row.cells),
                 key=str(number),
             )
@@ -121,7 +122,7 @@ class TimelineScreen(TableNavigation, Screen):
         version = self.entries[index].version
         mark = "  [reverse] marked [/]" if index == self.marked else ""
         self.query_one("#version-detail", Static).update(
-            f"[b]#{index + 1} {version.effective.label}[/b]{mark}  {escape(log_summary(self.entries[index]))}"
+            f"[b]#{index + 1} {version.effective.label}[/b]{mark}  {literal(log_summary(self.entries[index]))}"
         )
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
