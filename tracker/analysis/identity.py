@@ -22,7 +22,9 @@ from tracker.text import slugify
 
 _KINDS: dict[str, str] = rules.load("identity")["kinds"]
 _GENERIC_WORDS = rules.words("identity", "generic_words")
-_HOST = re.compile(r"(?:https?://|www\.|@)([a-z0-9.-]+\.[a-z]{2,})", re.I)
+# Bounded like a host name (at most 253 characters): unbounded, a long `www.1www.1...` run
+# took quadratic time.
+_HOST = re.compile(r"(?:https?://|www\.|@)([a-z0-9.-]{1,253}\.[a-z]{2,63})", re.I)
 _BRAND = re.compile(r"\b([A-Z][a-z]+[A-Za-z]*|[a-z]+[A-Z][A-Za-z]*)\b")
 # Organisations whose addresses appear in other companies' policies (links, opt-outs).
 _COMMON_ORGS = rules.words("identity", "common_orgs")

@@ -16,7 +16,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-from tracker.errors import ArchiveError, InputError
+from tracker.errors import ArchiveError, InputError, shown
 from tracker.model import PolicySummary, Snapshot, Source, Version
 from tracker.store import format as frontmatter
 from tracker.store import lock
@@ -53,7 +53,7 @@ class AddResult:
 def validate_policy(policy: str) -> str:
     if len(policy) > 129 or not _POLICY.fullmatch(policy):
         raise InputError(
-            f"bad policy name {policy!r}: use ORG/DOC with lowercase letters, digits and "
+            f"bad policy name {shown(policy)}: use ORG/DOC with lowercase letters, digits and "
             "dashes, for example acme/privacy"
         )
     return policy
@@ -185,7 +185,7 @@ class Archive:
                 return versions[int(when)]
             except IndexError:
                 raise InputError(
-                    f"{policy} has {len(versions)} versions; no index {when}"
+                    f"{policy} has {len(versions)} versions; no index {shown(when)}"
                 ) from None
         matches = [
             version
@@ -196,7 +196,7 @@ class Archive:
             matches = [version for version in versions if version.effective.iso.startswith(when)]
         if not matches:
             dates = ", ".join(version.effective.short for version in versions)
-            raise InputError(f"{policy} has no version dated {when} (versions: {dates})")
+            raise InputError(f"{policy} has no version dated {shown(when)} (versions: {dates})")
         return matches[-1]
 
     # Writing

@@ -1,0 +1,51 @@
+"""Inputs that made a regex backtrack quadratically now cost time linear in their size.
+
+Each input is read (parse, meaning, identity) at 16 KB and at 64 KB; CPU time must grow about
+4x, as a linear scan's does, never the 16x a quadratic pattern shows (the review measured
+14-54 CPU seconds on such inputs). CPU time of the process, median of three, so a busy
+machine does not decide the outcome.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import statistics
+import time
+
+import pytest
+
+from tracker.analysis.identity import identify
+from tracker.app.parsing import parse_text
+from tracker.errors import InputError
+from tracker.model import Ingested, Source
+
+SMALL, LARGE = 16_000, 64_000
+LINEAR_ENOUGH = 8.0  # 4x is linear, 16x quadratic
+
+CASES = {
+    "a heading line of spaces": lambda n: "Policy\n\n# x" + " " * n + "y\n\nbody.\n",
+    "a heading line of spaces and tabs": lambda n: "Policy\n\n# x" + " \t" * (n // 2) + "y\n",
+    "a run of date cues": lambda n: "Privacy Policy\n\n" + "Last updated " * (n // 13) + "\n",
+    "a brand-like word": lambda n: "Privacy Policy\n\n" + "Ab" * (n // 2) + " text\n",
+    "a run of www.1": lambda n: "Privacy Policy\n\n# x" + "www.1" * (n // 5) + "\n",
+    "a run of dotted words": lambda n: "Privacy Policy\n\n" + "a." * (n // 2) + "\n",
+    "a line of spaces": lambda n: "Privacy Policy\n\n" + " " * n + "y\n\nbody.\n",
+}
+
+
+def _cpu_seconds(text: str) -> float:
+    def once() -> float:
+        start = time.process_time()
+        parse_text(Ingested(text, Source()))
+        with contextlib.suppress(InputError):
+            identify(Ingested(text, Source()), [])
+        return time.process_time() - start
+
+    return statistics.median(once() for _ in range(3))
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_cost_grows_linearly(name):
+    make = CASES[name]
+    small, large = _cpu_seconds(make(SMALL)), _cpu_seconds(make(LARGE))
+    assert large < max(small, 0.002) * LINEAR_ENOUGH, f"{name}: {small:.3f}s -> {large:.3f}s"
