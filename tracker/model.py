@@ -227,6 +227,11 @@ class Change:
     significance: str = Significance.MINOR
     reason: Reason | None = None
 
+    @property
+    def size(self) -> int:
+        """How many words its sections hold (what an added or removed section weighs)."""
+        return sum(len(section.text.split()) for section in (*self.old, *self.new))
+
 
 @dataclass(frozen=True)
 class Move:

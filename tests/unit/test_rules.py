@@ -36,7 +36,7 @@ def _lists(value, path=""):
 
 
 def test_the_rule_files_are_there():
-    assert {"dates", "facts", "headings", "identity", "stopwords", "topics"} <= set(FILES)
+    assert {"dates", "facts", "headings", "identity", "labels", "stopwords", "topics"} <= set(FILES)
 
 
 @pytest.mark.parametrize("name", FILES)
@@ -92,7 +92,7 @@ def test_topic_weights_are_positive_and_framework_periods_ordered():
 def test_every_fact_type_has_a_label_and_a_rank_of_its_own():
     from tracker.analysis.meaning.facts import FACT_TYPES
 
-    labels = rules.load("facts")["labels"]
+    labels = rules.load("labels")["facts"]
     assert [fact_type.name for fact_type in FACT_TYPES if fact_type.name not in labels] == []
     ranks = [fact_type.rank for fact_type in FACT_TYPES]
     assert sorted(ranks) == list(range(len(FACT_TYPES)))

@@ -86,71 +86,79 @@ class ResultCache:
             path.parent.mkdir(parents=True, exist_ok=True)
             handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
             with os.fdopen(handle, "w", encoding="utf-8") as file:
-                json.dump(data, file, ensure_ascii=False, separators=(",", ":"))
+                # dumps, not dump: only the one-shot encoder is the C one
+                file.write(json.dumps(data, ensure_ascii=False, separators=(",", ":")))
             os.replace(temporary, path)
 
 
 def encode(value: object) -> object:
     """A result as JSON values: dataclasses as objects, tuples as lists, dates as ISO text."""
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {
-            field.name: encode(getattr(value, field.name)) for field in dataclasses.fields(value)
-        }
-    if isinstance(value, enum.Enum):
-        return value.value
-    if isinstance(value, dt.date):
-        return value.isoformat()
+    if value is None or isinstance(value, str | int | float):  # StrEnum and bool included
+        return value
     if isinstance(value, list | tuple):
         return [encode(item) for item in value]
     if isinstance(value, dict):
         return {str(key): encode(item) for key, item in value.items()}
-    if value is None or isinstance(value, str | int | float | bool):
-        return value
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, enum.Enum):
+        return value.value
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {name: encode(item) for name, item in vars(value).items()}
     raise TypeError(f"cannot cache a {type(value).__name__}")
 
 
 def decode(kind_type: typing.Any, data: object) -> typing.Any:
     """JSON values back into `kind_type`; anything of another shape raises TypeError."""
-    origin, arguments = typing.get_origin(kind_type), typing.get_args(kind_type)
-    if origin in (types.UnionType, typing.Union):
-        if data is None and type(None) in arguments:
-            return None
-        return decode(next(argument for argument in arguments if argument is not type(None)), data)
-    if origin is tuple:
-        if len(arguments) == 2 and arguments[1] is Ellipsis:
-            return tuple(decode(arguments[0], item) for item in _list(data))
-        return tuple(
-            decode(argument, item) for argument, item in zip(arguments, _list(data), strict=True)
-        )
-    if origin is list:
-        return [decode(arguments[0], item) for item in _list(data)]
-    if origin is dict:
-        if not isinstance(data, dict):
-            raise TypeError("expected an object")
-        return {key: decode(arguments[1], item) for key, item in data.items()}
-    if dataclasses.is_dataclass(kind_type):
-        return _decode_dataclass(kind_type, data)
-    if isinstance(kind_type, type) and issubclass(kind_type, enum.Enum):
-        return kind_type(data)
-    if kind_type is dt.date:
-        return dt.date.fromisoformat(_checked(str, data))
-    if kind_type is float:
-        return float(_checked(int | float, data))
-    return _checked(kind_type, data)
-
-
-def _decode_dataclass(kind_type: type, data: object) -> object:
-    if not isinstance(data, dict):
-        raise TypeError(f"expected an object for {kind_type.__name__}")
-    hints = _hints(kind_type)
-    values = {name: decode(hint, data[name]) for name, hint in hints.items() if name in data}
-    return kind_type(**values)
+    return _decoder(kind_type)(data)
 
 
 @cache
+def _decoder(kind_type: typing.Any) -> Callable[[object], typing.Any]:
+    """A decoding function for one type, built once from its type hints."""
+    origin, arguments = typing.get_origin(kind_type), typing.get_args(kind_type)
+    if origin in (types.UnionType, typing.Union):
+        inner = _decoder(next(argument for argument in arguments if argument is not type(None)))
+        return lambda data: None if data is None else inner(data)
+    if origin is tuple and len(arguments) == 2 and arguments[1] is Ellipsis:
+        item = _decoder(arguments[0])
+        return lambda data: tuple(map(item, _list(data)))
+    if origin is tuple:
+        parts = tuple(_decoder(argument) for argument in arguments)
+        return lambda data: tuple(
+            part(value) for part, value in zip(parts, _list(data), strict=True)
+        )
+    if origin is list:
+        item = _decoder(arguments[0])
+        return lambda data: list(map(item, _list(data)))
+    if origin is dict:
+        value_of = _decoder(arguments[1])
+        return lambda data: {key: value_of(item) for key, item in _object(data).items()}
+    if dataclasses.is_dataclass(kind_type):
+        fields = tuple((name, _decoder(hint)) for name, hint in _hints(kind_type).items())
+        return lambda data: _build(kind_type, fields, _object(data))
+    if isinstance(kind_type, type) and issubclass(kind_type, enum.Enum):
+        return kind_type
+    if kind_type is dt.date:
+        return lambda data: dt.date.fromisoformat(_checked(str, data))
+    if kind_type is float:
+        return lambda data: float(_checked(int | float, data))
+    return lambda data: _checked(kind_type, data)
+
+
+def _build(kind_type: type, fields: tuple, data: dict) -> object:
+    return kind_type(**{name: make(data[name]) for name, make in fields if name in data})
+
+
 def _hints(kind_type: type) -> dict[str, typing.Any]:
     hints = typing.get_type_hints(kind_type)
     return {field.name: hints[field.name] for field in dataclasses.fields(kind_type) if field.init}
+
+
+def _object(data: object) -> dict:
+    if not isinstance(data, dict):
+        raise TypeError("expected an object")
+    return data
 
 
 def _list(data: object) -> list:

@@ -9,9 +9,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 
-from tracker.analysis.compare import compare
-from tracker.analysis.meaning import annotate
-from tracker.analysis.sections import parse_document
 from tracker.history.cache import ResultCache
 from tracker.model import Comparison, Document, FactChange, Snapshot, Version
 from tracker.store.archive import Archive
@@ -52,22 +49,30 @@ class History:
             version for version in versions if since is None or version.effective.value >= since
         ]
         self.cache = ResultCache.default()
+        self._documents: dict[int, Document] = {}
 
     @cached_property
     def snapshots(self) -> list[Snapshot]:
         return self.archive.read_snapshots(self.versions)
 
     def document(self, index: int) -> Document:
-        snapshot = self.snapshots[index]
-        return self.cache.get_or_make(
-            "parse", snapshot.sha256, Document, lambda: parse_document(snapshot.text)
-        )
+        if index not in self._documents:  # each version is the new and then the old of a step
+            from tracker.analysis.sections import parse_document  # a cached history never parses
+
+            snapshot = self.snapshots[index]
+            self._documents[index] = self.cache.get_or_make(
+                "parse", snapshot.sha256, Document, lambda: parse_document(snapshot.text)
+            )
+        return self._documents[index]
 
     def comparison(self, old_index: int, new_index: int, *, words: bool = True) -> Comparison:
         """Compare two versions (any two), with meaning when `words` is on."""
         old, new = self.snapshots[old_index], self.snapshots[new_index]
 
         def make() -> Comparison:
+            from tracker.analysis.compare import compare
+            from tracker.analysis.meaning import annotate
+
             result = compare(self.document(old_index), self.document(new_index), words=words)
             return annotate(result) if words else result
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from tracker.analysis.compare import sections_with_preamble
 from tracker.history.history import History
 from tracker.model import Change, ChangeKind, Comparison
 
@@ -41,6 +40,8 @@ def build_grid(history: History, progress=None) -> Grid:
 
 
 def _build_grid(history: History, progress=None) -> Grid:
+    from tracker.analysis.compare import sections_with_preamble
+
     width = len(history.versions)
     lineages: list[_Lineage] = []
     current: dict[str, _Lineage] = {}
@@ -148,6 +149,8 @@ def _reading_order(lineages: list[_Lineage], width: int) -> list[_Lineage]:
 
 def row_change(history: History, row: Row, index: int) -> Change | None:
     """What happened to the row's section in version `index` (its first version: added)."""
+    from tracker.analysis.compare import sections_with_preamble
+
     if index == 0:
         section = next(
             (s for s in sections_with_preamble(history.document(0)) if s.id == row.ids[0]), None

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections import defaultdict
 
 from tracker import rules
-from tracker.analysis.meaning.significance import section_words
 from tracker.analysis.weights import REWRITTEN
 from tracker.history.history import LogEntry, StepSummary, summarise
 from tracker.model import Change, Comparison, FactChange, Reason, WordOp
@@ -68,7 +67,7 @@ def describe(change: FactChange) -> str:
     return f"{label.capitalize()} removed: {change.old_value}"
 
 
-_LABELS: dict[str, str] = rules.load("facts")["labels"]  # what each fact type is called
+_LABELS: dict[str, str] = rules.load("labels")["facts"]  # what each fact type is called
 
 
 def summarise_facts(changes: tuple[FactChange, ...]) -> list[str]:
@@ -112,7 +111,7 @@ def reason(change: Change) -> str:
         return "; ".join(summarise_facts(change.facts))
     if change.reason in (Reason.NEW_SECTION, Reason.SECTION_REMOVED):
         verb = "new section" if change.reason == Reason.NEW_SECTION else "section removed"
-        return f"{verb} ({section_words(change)} words)"
+        return f"{verb} ({change.size} words)"
     if change.reason == Reason.TEXT_UNCHANGED:
         return f"{change.kind}, text unchanged"
     return _REASONS[change.reason]

@@ -19,17 +19,12 @@ def significance(change: Change, facts: tuple[FactChange, ...]) -> tuple[Signifi
     if change.kind == ChangeKind.MODIFIED and _only_its_date_changed(change):
         return Significance.COSMETIC, Reason.DATE_ONLY
     if change.kind in (ChangeKind.ADDED, ChangeKind.REMOVED):
-        large = section_words(change) >= SUBSTANTIVE_SECTION_WORDS
+        large = change.size >= SUBSTANTIVE_SECTION_WORDS
         reason = Reason.NEW_SECTION if change.kind == ChangeKind.ADDED else Reason.SECTION_REMOVED
         return (Significance.SUBSTANTIVE if large else Significance.MINOR), reason
     if change.kind in (ChangeKind.RENAMED, ChangeKind.MOVED) and change.similarity >= 0.999:
         return Significance.MINOR, Reason.TEXT_UNCHANGED
     return Significance.MINOR, Reason.REWORDED
-
-
-def section_words(change: Change) -> int:
-    """How many words the change's sections hold (an added or removed section's size)."""
-    return sum(len(section.text.split()) for section in (*change.old, *change.new))
 
 
 def _only_its_date_changed(change: Change) -> bool:
