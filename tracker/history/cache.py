@@ -81,30 +81,29 @@ class ResultCache:
         return value
 
     @staticmethod
-    def _store(path: Path, data: object) -> None:
+    def _store(path: Path, text: str) -> None:
         with contextlib.suppress(OSError):
             path.parent.mkdir(parents=True, exist_ok=True)
             handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
             with os.fdopen(handle, "w", encoding="utf-8") as file:
-                # dumps, not dump: only the one-shot encoder is the C one
-                file.write(json.dumps(data, ensure_ascii=False, separators=(",", ":")))
+                file.write(text)
             os.replace(temporary, path)
 
 
-def encode(value: object) -> object:
-    """A result as JSON values: dataclasses as objects, tuples as lists, dates as ISO text."""
-    if value is None or isinstance(value, str | int | float):  # StrEnum and bool included
-        return value
-    if isinstance(value, list | tuple):
-        return [encode(item) for item in value]
-    if isinstance(value, dict):
-        return {str(key): encode(item) for key, item in value.items()}
+def encode(value: object) -> str:
+    """A result as JSON text: dataclasses as objects, tuples as lists, dates as ISO text.
+
+    json's C encoder walks the structure; it calls `_plain` only for what it cannot write."""
+    return json.dumps(value, default=_plain, separators=(",", ":"))  # ASCII: the fastest path
+
+
+def _plain(value: object) -> object:
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return vars(value)
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, enum.Enum):
         return value.value
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {name: encode(item) for name, item in vars(value).items()}
     raise TypeError(f"cannot cache a {type(value).__name__}")
 
 
