@@ -30,6 +30,9 @@ CASES = {
     "a run of www.1": lambda n: "Privacy Policy\n\n# x" + "www.1" * (n // 5) + "\n",
     "a run of dotted words": lambda n: "Privacy Policy\n\n" + "a." * (n // 2) + "\n",
     "a line of spaces": lambda n: "Privacy Policy\n\n" + " " * n + "y\n\nbody.\n",
+    "a body of www.1": lambda n: "Privacy Policy\n\n## Contact\n\n" + "www.1" * (n // 5) + "\n",
+    "a body of dotted letters": lambda n: "Privacy Policy\n\n## Contact\n\n" + "a." * (n // 2) + "\n",
+    "a body of at-signs": lambda n: "Privacy Policy\n\n## Contact\n\n" + "a@b." * (n // 4) + "\n",
 }
 
 

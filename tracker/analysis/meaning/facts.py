@@ -61,13 +61,19 @@ def _facts_in(sentence: str, cue: str):
         yield from ((fact_type.name, value) for value in fact_type.extract(sentence, cue))
 
 
+# Parts bounded as in RFC 5321 (a 64-character local part, 63-character labels): unbounded,
+# a long run like `www.1www.1...` made this pattern take quadratic time.
 _EMAIL = re.compile(
-    r"\b([\w.+-]+)\s*(?:@|\[at\]|\(at\)|\sat\s)\s*([\w-]+(?:\s*(?:\.|\[dot\]|\(dot\))\s*[\w-]+)+)\b",
+    r"\b([\w.+-]{1,64})\s*(?:@|\[at\]|\(at\)|\sat\s)\s*"
+    r"([\w-]{1,63}(?:\s*(?:\.|\[dot\]|\(dot\))\s*[\w-]{1,63}){1,10})\b",
     re.I,
 )
+_AT = re.compile(r"@|\[at\]|\(at\)|\sat\s", re.I)
 
 
 def _emails(sentence: str) -> list[str]:
+    if not _AT.search(sentence):
+        return []
     found = []
     for match in _EMAIL.finditer(sentence):
         raw_at = match.group(0)
