@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import MESOSPHERE_2016, MESOSPHERE_2018, SEEDS
+from conftest import MESOSPHERE_2016, MESOSPHERE_2018, ROOT, SEEDS
 
 GOLDEN = Path(__file__).parent / "golden"
 _HEX = re.compile(r"\b[0-9a-f]{40}\b")
@@ -52,7 +52,8 @@ def normalise(value, demo: Path):
     if isinstance(value, list):
         return [normalise(item, demo) for item in value]
     if isinstance(value, str):
-        return _HEX.sub("<commit>", value.replace(str(demo.resolve()), "<archive>"))
+        value = value.replace(str(demo.resolve()), "<archive>").replace(str(ROOT), "<root>")
+        return _HEX.sub("<commit>", value)
     return value
 
 
