@@ -370,8 +370,12 @@ def check_format(path: Path) -> None:
 
 
 def record_head(path: Path, head: str | None) -> None:
+    """Written whole or not at all: a kill mid-write must not look like a rewritten history."""
     if head:
-        (path / ".git" / RECORDED_HEAD).write_text(head + "\n")
+        target = path / ".git" / RECORDED_HEAD
+        temporary = target.with_name(f"{RECORDED_HEAD}.{os.getpid()}.tmp")
+        temporary.write_text(head + "\n")
+        os.replace(temporary, target)
 
 
 def history_damage(path: Path) -> str | None:
