@@ -101,9 +101,14 @@ def parse_date_argument(value: str, today: dt.date | None = None) -> EffectiveDa
     raise InputError(f"cannot read the date '{shown(value)}': {forms}")
 
 
+_DIGITS = re.compile(r"\d\d")
+
+
 def _best_cued_date(lines, day_first: bool = False) -> EffectiveDate | None:
     best: tuple[int, int, EffectiveDate] | None = None
     for position, line in enumerate(lines):
+        if not _DIGITS.search(line):
+            continue  # every date shape has a year in digits: a line without two is skipped
         for rank, cue in _CUES:
             for cue_match in cue.finditer(line):
                 found = _date_after(line, cue_match.end(), day_first)
