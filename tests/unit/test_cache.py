@@ -11,13 +11,11 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import MESOSPHERE_2016, MESOSPHERE_2018, ROOT
+from conftest import MESOSPHERE_2016, MESOSPHERE_2018, ROOT, run_tracker_process
 from tracker.analysis.sections import parse_document
 from tracker.history.cache import ResultCache, code_digest, decode, encode
 from tracker.model import Comparison, Document
@@ -55,23 +53,16 @@ def _copy_package(tmp_path: Path) -> Path:
 
 
 def _runner(package_root: Path, cache: Path):
+    """`tracker` in a process of its own, importing the package found under `package_root`."""
+
     def run(*args: str, cached: bool = True) -> str:
-        env = {
-            **os.environ,
+        environment = {
             "PYTHONPATH": str(package_root),
             "TRACKER_CACHE_DIR": str(cache) if cached else "",
-            "NO_COLOR": "1",
         }
-        done = subprocess.run(
-            [sys.executable, "-m", "tracker", *args],
-            capture_output=True,
-            text=True,
-            env=env,
-            cwd=package_root,
-            timeout=120,
-        )
-        assert done.returncode == 0, done.stderr
-        return done.stdout
+        done = run_tracker_process(*args, cwd=package_root, env=environment)
+        assert done.code == 0, done.err
+        return done.out
 
     return run
 
