@@ -261,3 +261,37 @@ def test_a_folder_add_with_a_bad_file_says_exactly_what_was_filed(tmp_path):
     assert sorted(version["sha256"] for version in log["versions"]) == sorted(
         item["sha256"] for item in report["filed"]
     )
+
+
+def test_a_disk_that_fills_mid_add_says_so_in_one_line(tmp_path):
+    """A file-size limit standing in for a full disk, met while the batch is written: one
+    true line (nothing was filed, and main has not moved), never an internal error."""
+    import resource
+    import signal
+    import sys
+
+    archive = _filled(tmp_path)
+    head = git(archive, "rev-parse", "HEAD")
+    large = tmp_path / "large.md"
+    large.write_text(
+        "# Acme Privacy Policy\n\nEffective date: May 1, 2021\n\n## Data\n\n"
+        + "We keep your data. " * 32000
+    )
+
+    def small_files() -> None:
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # writes past the limit fail with EFBIG
+        resource.setrlimit(resource.RLIMIT_FSIZE, (300_000, 300_000))
+
+    done = subprocess.run(
+        [sys.executable, "-m", "tracker", "add", str(large), "--policy", "acme/privacy", "--archive", str(archive)],
+        capture_output=True, text=True, preexec_fn=small_files, env={**os.environ, "NO_COLOR": "1"},
+    )  # fmt: skip
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert len(done.stderr.strip().splitlines()) == 1
+    assert "nothing was filed" in done.stderr and "internal error" not in done.stderr
+    assert git(archive, "rev-parse", "HEAD") == head
+    assert run_tracker("verify", "--archive", str(archive)).code == 0
+    assert (
+        run_tracker("add", str(large), "--policy", "acme/privacy", "--archive", str(archive)).code
+        == 0
+    )

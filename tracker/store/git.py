@@ -176,7 +176,11 @@ def git_output(path: Path, args: list[str], stdin: bytes | None = None) -> bytes
 
     with tempfile.TemporaryFile() as feed:
         if stdin is not None:
-            feed.write(stdin)
+            try:
+                feed.write(stdin)
+                feed.flush()
+            except OSError as error:  # a full disk, a file-size limit
+                raise ArchiveError(f"git {args[0]} failed: {error.strerror}") from None
             feed.seek(0)
         try:
             _, stdout, _ = Git(str(path)).execute(
