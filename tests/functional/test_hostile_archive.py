@@ -132,6 +132,27 @@ def test_no_command_runs_what_a_hostile_archive_configures(hostile, tmp_path):
         assert f"hook {hook}" in named
 
 
+@pytest.mark.asyncio
+async def test_the_tui_runs_nothing_a_hostile_archive_configures(hostile):
+    """The policies screen, a timeline with its grid, and a diff, on the armed archive."""
+    from tracker.store.archive import Archive
+    from tracker.tui.app import TrackerApp
+    from tracker.tui.screens.diff import DiffScreen
+    from tracker.tui.screens.timeline import TimelineScreen
+
+    archive, _, markers = hostile
+    app = TrackerApp(Archive(archive))
+    async with app.run_test(size=(120, 36)) as pilot:
+        for keys in ((), ("enter",), ("enter",)):
+            await pilot.press(*keys)
+            await pilot.pause()
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+        assert isinstance(app.screen, DiffScreen)
+        assert isinstance(app.screen_stack[-2], TimelineScreen)
+    assert sorted(path.name for path in markers.iterdir()) == []
+
+
 @pytest.mark.parametrize("how", ["cp", "tar"])
 def test_a_byte_identical_copy_is_not_damage(how, tmp_path):
     """`cp -a` and `tar x` give every file a new inode and ctime; the copy verifies and takes adds."""
