@@ -316,3 +316,17 @@ def test_a_disk_that_fills_mid_add_says_so_in_one_line(tmp_path):
         run_tracker("add", str(large), "--policy", "acme/privacy", "--archive", str(archive)).code
         == 0
     )
+
+
+def test_init_in_a_hostile_repository_runs_nothing(tmp_path):
+    """`tracker init` on an existing git repository that is armed: its commit runs no hook,
+    no filter, no fsmonitor and no signing program."""
+    markers = tmp_path / "markers"
+    markers.mkdir()
+    repository = tmp_path / "repository"
+    subprocess.run(["git", "init", "-q", str(repository)], check=True)
+    _arm(repository, markers)
+    assert run_tracker("init", str(repository)).code == 0
+    assert sorted(path.name for path in markers.iterdir()) == []
+    assert run_tracker("add", str(DOTCLOUD), "--archive", str(repository)).code == 0
+    assert sorted(path.name for path in markers.iterdir()) == []
