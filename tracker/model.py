@@ -54,6 +54,13 @@ class Reason(StrEnum):
     REWORDED = "reworded"
 
 
+class Relation(StrEnum):
+    """How a second policy found on the same page stands to the page's own text."""
+
+    PREVIOUS = "previous"  # the version still in force below the upcoming one, or an older one
+    NEXT = "next"  # the upcoming version below the one in force
+
+
 class FactChangeKind(StrEnum):
     ADDED = "added"
     REMOVED = "removed"
@@ -171,11 +178,32 @@ class Section:
 
 
 @dataclass(frozen=True)
+class Embedded:
+    """Another version of the policy published on the same page, read apart from it."""
+
+    relation: str  # a Relation
+    line: int  # 1-based line of the page where it starts
+    title: str
+    preamble: str
+    sections: tuple[Section, ...]
+    effective: EffectiveDate | None = None
+    until: EffectiveDate | None = None  # `Effective until September 29, 2023`
+
+
+@dataclass(frozen=True)
 class Document:
+    """A version read into sections. With `embedded`, its sections are the primary text only."""
+
     title: str
     preamble: str
     sections: tuple[Section, ...]
     warnings: tuple[str, ...] = ()
+    embedded: tuple[Embedded, ...] = ()
+
+    @property
+    def primary_lines(self) -> int | None:
+        """How many lines of the (normalised) page the primary text spans; None: all of them."""
+        return self.embedded[0].line - 1 if self.embedded else None
 
 
 @dataclass(frozen=True)

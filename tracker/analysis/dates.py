@@ -43,6 +43,7 @@ _CUES: tuple[tuple[int, re.Pattern[str]], ...] = tuple(
 )
 _OTHER_VERSION = rules.pattern("dates", "other_version.pattern", re.IGNORECASE)
 _DAY_FIRST_SIGNS = rules.pattern("dates", "day_first.pattern")
+_UNTIL = rules.pattern("dates", "until.pattern", re.IGNORECASE)
 
 _HEADER_LINES = 40
 _CUE_REACH = 45  # characters after a cue where its date may start
@@ -65,6 +66,17 @@ def find_effective_date(text: str) -> EffectiveDate | None:
     if found:
         return found
     return _standalone_date_line(header[:5])
+
+
+def find_end_date(text: str) -> EffectiveDate | None:
+    """The date a version says it stops applying: `Effective until September 29, 2023`."""
+    day_first = _DAY_FIRST_SIGNS.search(text) is not None
+    for line in text.splitlines()[:_HEADER_LINES]:
+        for until in _UNTIL.finditer(_MARKUP.sub(" ", line)):
+            found = _date_after(_MARKUP.sub(" ", line), until.end(), day_first, until_ok=True)
+            if found:
+                return found
+    return None
 
 
 def is_date_line(line: str) -> bool:
@@ -119,7 +131,9 @@ def _best_cued_date(lines, day_first: bool = False) -> EffectiveDate | None:
     return best[2] if best else None
 
 
-def _date_after(line: str, start: int, day_first: bool = False) -> EffectiveDate | None:
+def _date_after(
+    line: str, start: int, day_first: bool = False, until_ok: bool = False
+) -> EffectiveDate | None:
     reach = line[start : start + _CUE_REACH + 30]
     sentence_end = _SENTENCE_END.search(reach)
     if sentence_end:
@@ -132,7 +146,8 @@ def _date_after(line: str, start: int, day_first: bool = False) -> EffectiveDate
             continue
         parsed = _to_date(match.group(0), precision, day_first)
         begin, date_end = _sentence_start(line, start), start + match.end()
-        if parsed and not _OTHER_VERSION.search(line[begin:date_end]):
+        said = line[begin:date_end]
+        if parsed and not _OTHER_VERSION.search(said) and (until_ok or not _UNTIL.search(said)):
             return EffectiveDate(parsed, precision, _sentence_from(line, begin, date_end))
     return None
 

@@ -38,3 +38,12 @@ SUBSTANTIVE_SECTION_WORDS = 40  # an added or removed section this long is subst
 # Identity (analysis/identity.py): a text with no name follows the archive's policy it resembles.
 CLOSE_ENOUGH = 0.5  # share of vocabulary in common
 CLEAR_LEAD = 0.15  # over the runner-up
+
+# Two policies on one page (analysis/sections/embedded.py): the second copy shares at least
+# this many titles, this share of the smaller copy's titles, in the same order, and its
+# sections under shared titles are this alike in words (median), so a summary is not a copy.
+EMBEDDED_SHARED_TITLES = 3
+EMBEDDED_SHARED_SHARE = 0.5
+EMBEDDED_BODY_LIKENESS = 0.5
+EMBEDDED_OPENING = 4  # the copy starts again from one of the page's first headings
+EMBEDDED_CUE_LINES = 12  # non-blank lines above the copy searched for what opens it

@@ -6,10 +6,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tracker.analysis.compare import compare
-from tracker.analysis.dates import find_effective_date
 from tracker.analysis.ingest import ingest_bytes
 from tracker.analysis.meaning import annotate
-from tracker.analysis.sections import parse_document
+from tracker.analysis.sections import parse_document, stated_date
 from tracker.app.sources import read_input
 from tracker.errors import InputError, shown
 from tracker.model import Comparison, EffectiveDate
@@ -37,8 +36,9 @@ def diff_files(old_path: str, new_path: str) -> Diff:
     for path in (old_path, new_path):
         raw = read_input(Path(path))
         ingested = ingest_bytes(raw.data, name=shown(raw.name, None), file_name=raw.file_name)
-        sides.append(Side(path, None, find_effective_date(ingested.text), path))
-        documents.append(parse_document(ingested.text))
+        document = parse_document(ingested.text)
+        sides.append(Side(path, None, stated_date(ingested.text, document), path))
+        documents.append(document)
     return Diff(sides[0], sides[1], annotate(compare(documents[0], documents[1])))
 
 

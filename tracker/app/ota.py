@@ -16,9 +16,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from tracker.analysis.dates import find_effective_date
 from tracker.analysis.ingest import ingest_bytes
+from tracker.analysis.sections import stated_date
 from tracker.errors import InputError, TrackerError
+from tracker.history.history import read_document
 from tracker.model import EffectiveDate, Snapshot, Source
 from tracker.store.archive import AddResult, Archive
 from tracker.store.format import text_sha256
@@ -181,7 +182,9 @@ def _snapshot(version: Recorded, content: bytes) -> Snapshot:
         is_html=False,
     )
     recorded_day = version.recorded.astimezone(dt.UTC).date()
-    effective = find_effective_date(ingested.text) or EffectiveDate(recorded_day, "recorded", "")
+    sha256 = text_sha256(ingested.text)
+    document = read_document(ingested.text, sha256)
+    effective = stated_date(ingested.text, document) or EffectiveDate(recorded_day, "recorded", "")
     link = _SNAPSHOT_LINK.search(version.body)
     source = Source(
         file_name=version.path,
@@ -195,5 +198,5 @@ def _snapshot(version: Recorded, content: bytes) -> Snapshot:
         effective=effective,
         text=ingested.text,
         source=source,
-        sha256=text_sha256(ingested.text),
+        sha256=sha256,
     )

@@ -5,10 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from tracker.analysis.dates import find_effective_date
 from tracker.analysis.ingest import ingest_bytes
 from tracker.analysis.meaning import SectionMeaning, section_meaning
-from tracker.analysis.sections import parse_document
+from tracker.analysis.sections import parse_document, stated_date
 from tracker.app.sources import read_input
 from tracker.errors import shown
 from tracker.model import Document, EffectiveDate, Ingested
@@ -34,4 +33,4 @@ def parse_file(file: Path | str) -> Parsed:
 def parse_text(ingested: Ingested) -> Parsed:
     document = parse_document(ingested.text)
     meanings = tuple(section_meaning(section) for section in document.sections)
-    return Parsed(ingested, find_effective_date(ingested.text), document, meanings)
+    return Parsed(ingested, stated_date(ingested.text, document), document, meanings)

@@ -9,11 +9,12 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from tracker.analysis.dates import find_effective_date
 from tracker.analysis.identity import identify
 from tracker.analysis.ingest import MAX_INPUT_BYTES, ingest_bytes
+from tracker.analysis.sections import stated_date
 from tracker.errors import InputError, shown
-from tracker.model import EffectiveDate, Snapshot
+from tracker.history.history import read_document
+from tracker.model import Document, EffectiveDate, Snapshot
 from tracker.store.format import text_sha256
 
 SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".xhtml", ".text")
@@ -36,6 +37,7 @@ class Prepared:
     name: str
     policy_reason: str
     encoding: str = "utf-8"
+    document: Document | None = None
 
 
 def is_url(source: str) -> bool:
@@ -160,7 +162,9 @@ def prepare(
         url=raw.url,
         is_html=raw.is_html,
     )
-    effective = date or find_effective_date(ingested.text)
+    sha256 = text_sha256(ingested.text)
+    document = read_document(ingested.text, sha256)
+    effective = date or stated_date(ingested.text, document)
     if effective is None:
         raise InputError(
             f"{shown(raw.name, None)}: no effective date found (looked for 'Effective date', 'Last updated'...); "
@@ -176,6 +180,6 @@ def prepare(
         effective=effective,
         text=ingested.text,
         source=replace(ingested.source, file_name=raw.file_name or ingested.source.file_name),
-        sha256=text_sha256(ingested.text),
+        sha256=sha256,
     )
-    return Prepared(snapshot, raw.name, reason, ingested.encoding)
+    return Prepared(snapshot, raw.name, reason, ingested.encoding, document)

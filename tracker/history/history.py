@@ -57,12 +57,8 @@ class History:
 
     def document(self, index: int) -> Document:
         if index not in self._documents:  # each version is the new and then the old of a step
-            from tracker.analysis.sections import parse_document  # a cached history never parses
-
             snapshot = self.snapshots[index]
-            self._documents[index] = self.cache.get_or_make(
-                "parse", snapshot.sha256, Document, lambda: parse_document(snapshot.text)
-            )
+            self._documents[index] = read_document(snapshot.text, snapshot.sha256, self.cache)
         return self._documents[index]
 
     def comparison(self, old_index: int, new_index: int, *, words: bool = True) -> Comparison:
@@ -100,6 +96,14 @@ class History:
             (summarise(self.step(index)) if index else None, len(self.document(index).sections))
             for index in range(len(self.versions))
         ]
+
+
+def read_document(text: str, sha256: str, cache: ResultCache | None = None) -> Document:
+    """A text read into sections, once: `add` and `import` read it, later commands reuse it."""
+    from tracker.analysis.sections import parse_document  # a cached history never parses
+
+    cache = cache or ResultCache.default()
+    return cache.get_or_make("parse", sha256, Document, lambda: parse_document(text))
 
 
 def summarise(comparison: Comparison) -> StepSummary:

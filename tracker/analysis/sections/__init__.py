@@ -17,8 +17,12 @@ its id across versions.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+from tracker.analysis.dates import find_effective_date, find_end_date
 from tracker.analysis.sections.contents import _mark_contents_sections, _recover_contents_entries
-from tracker.analysis.sections.headings import _find_headings, _split_glued_headings
+from tracker.analysis.sections.embedded import find_boundary
+from tracker.analysis.sections.headings import _find_headings, _Heading, _split_glued_headings
 from tracker.analysis.sections.title import (
     _document_title,
     _drop_contents_runs,
@@ -26,14 +30,50 @@ from tracker.analysis.sections.title import (
     _title_from_first_line,
 )
 from tracker.analysis.sections.tree import _build_sections, _levels
-from tracker.model import Document
+from tracker.model import Document, EffectiveDate, Embedded
 from tracker.text import normalise_text
 
 
 def parse_document(text: str) -> Document:
-    """The document's title, preamble and sections, in order; never raises on any text."""
+    """The document's title, preamble and sections, in order; never raises on any text.
+
+    A page holding a second version of the policy (see `embedded`) is read as two texts:
+    the sections are the primary one's, the other is listed in `embedded`.
+    """
     lines = _split_glued_headings(normalise_text(text).split("\n"))
     headings = _find_headings(lines)
+    boundary = find_boundary(lines, headings)
+    if boundary is None:
+        return _read(lines, headings)
+    primary = _read(lines[: boundary.line], [h for h in headings if h.end <= boundary.line])
+    rest = lines[boundary.line :]
+    other = _read(rest, _find_headings(rest))
+    embedded_text = "\n".join(rest)
+    embedded = Embedded(
+        relation=boundary.relation,
+        line=boundary.line + 1,
+        title=other.title,
+        preamble=other.preamble,
+        sections=other.sections,
+        effective=find_effective_date(embedded_text),
+        until=find_end_date(embedded_text),
+    )
+    return replace(primary, embedded=(embedded,))
+
+
+def primary_text(text: str, document: Document) -> str:
+    """The part of `text` that `document`'s sections were read from (all of it, mostly)."""
+    if document.primary_lines is None:
+        return text
+    return "\n".join(normalise_text(text).split("\n")[: document.primary_lines])
+
+
+def stated_date(text: str, document: Document) -> EffectiveDate | None:
+    """The effective date the primary text states: never the embedded version's."""
+    return find_effective_date(primary_text(text, document))
+
+
+def _read(lines: list[str], headings: list[_Heading]) -> Document:
     headings, contents = _drop_contents_runs(headings, lines)
     headings = _drop_introduced_lists(headings, lines)
     title, headings, title_lines = _document_title(headings, lines)

@@ -9,10 +9,13 @@ from itertools import pairwise
 from tracker import rules
 from tracker.analysis.dates import is_date_line
 
-_ATX_OPEN = re.compile(r" {0,3}(#{1,6})[ \t]+")
+_ATX_OPEN = re.compile(r"[ \t]*(#{1,6})[ \t]+")  # indented too: a heading inside a list item
 _UNDERLINE = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
 _BREAK = re.compile(r"^ {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,}|={3,})$")
 _LIST_ITEM = re.compile(r"^\s*(?:[*+\-•·]|\d+[.)])\s")
+_LIST_MARKER = re.compile(r"^\s*(?:[*+\-•·]|\d+[.)])\s+")
+_INDENTED_UNDERLINE = re.compile(r"^(?P<indent>[ \t]*)(?:=+|-+)[ \t]*$")
+_WHOLLY_BOLD = re.compile(r"^(?:\*\*|__)(?P<title>[^*_\n]+?)(?:\*\*|__)$")
 _NUMBERED = re.compile(
     r"^\s{0,3}(?P<number>(?:article|section|chapter|part)\s+[0-9IVXLC]+(?:\.\d+)*|"
     r"\d{1,2}(?:\\?\.\d{1,2})*\\?\.?|[IVXLC]{1,6}\\?\.|\([a-z]\)|[a-z]\))"
@@ -98,7 +101,7 @@ def _confirm_sentence_case(headings: list[_Heading]) -> list[_Heading]:
 def _count_markup(lines: list[str]) -> int:
     count = sum(1 for line in lines if _ATX_OPEN.match(line))
     for upper, lower in pairwise(lines):
-        if upper.strip() and _UNDERLINE.match(lower) and _underlines(upper, lower):
+        if _setext_text(upper, lower):
             count += 1
     return count
 
@@ -114,9 +117,10 @@ def _heading_at(lines: list[str], index: int, marked: bool) -> _Heading | None:
         title = _clean_title(raw_title)
         return _Heading(index, index + 1, title, "atx", level) if title else None
     following = lines[index + 1] if index + 1 < len(lines) else ""
-    if _UNDERLINE.match(following) and _underlines(line, following) and not _LIST_ITEM.match(line):
+    setext = _setext_text(line, following)
+    if setext:
         level = 1 if following.strip().startswith("=") else 2
-        return _Heading(index, index + 2, _clean_title(stripped), "setext", level)
+        return _Heading(index, index + 2, _clean_title(setext), "setext", level)
     previous = lines[index - 1] if index else ""
     standalone = not previous.strip() or _BREAK.match(previous) or _UNDERLINE.match(previous)
     alone = standalone and not following.strip()
@@ -126,7 +130,7 @@ def _heading_at(lines: list[str], index: int, marked: bool) -> _Heading | None:
         return _Heading(index, index + 1, run_in.group("title").strip(), "numbered",
                         _number_depth(number), number, run_in.group("body"))  # fmt: skip
     numbered = _NUMBERED.match(line)
-    if numbered and alone and _heading_words(numbered.group("title"), allow_lower=False):
+    if numbered and alone and _heading_words(_unbold(numbered.group("title")), allow_lower=False):
         number = numbered.group("number").replace("\\", "").rstrip(".")
         title = _clean_title(numbered.group("title"))
         return _Heading(index, index + 1, title, "numbered", _number_depth(number), number)
@@ -149,6 +153,28 @@ def _heading_at(lines: list[str], index: int, marked: bool) -> _Heading | None:
     if not marked and alone and _is_sentence_case_title(plain) and _next_is_body(lines, index + 1):
         return _Heading(index, index + 1, plain, "sentence")
     return None
+
+
+def _setext_text(line: str, following: str) -> str | None:
+    """The text a setext underline makes a heading, also inside a list item: `*   Title` or
+    `2.  1\\. Title` over an underline indented to the item's text (pages converted from HTML
+    put whole policies in list items, one item a section)."""
+    underline = _INDENTED_UNDERLINE.match(following)
+    if not underline or not line.strip():
+        return None
+    marker = _LIST_MARKER.match(line)
+    column = len(marker.group(0)) if marker else len(line) - len(line.lstrip())
+    indent = len(underline.group("indent").expandtabs(4))
+    if indent != column and not (indent <= 3 and column <= 3 and not marker):
+        return None
+    text = line[column:].strip()
+    return text if _underlines(text, following) else None
+
+
+def _unbold(title: str) -> str:
+    """`**PROFILES ARE PUBLIC**` as a heading reads it; `**Email.** We send...` is left alone."""
+    bold = _WHOLLY_BOLD.match(title.strip())
+    return bold.group("title").strip() if bold else title
 
 
 def _is_date_line(stripped: str) -> bool:
@@ -180,6 +206,8 @@ def _underlines(text: str, underline: str) -> bool:
 
 def _clean_title(title: str) -> str:
     title = _EMPHASIS.sub("", _LINK.sub(r"\1", title.strip())).strip()
+    if title.startswith("[") and "]" not in title:
+        title = title[1:]  # a link the converter broke across lines: `[Title` over its underline
     title = title.replace("\\", "")
     return title.rstrip(":.").strip().strip("*_").strip()
 
