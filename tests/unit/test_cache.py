@@ -68,7 +68,7 @@ def _runner(package_root: Path, cache: Path):
 
 
 EDITS = {
-    "date cue": ("rules/en/dates.toml", "updated|", ""),
+    "date cue": ("rules/en/dates.toml", "(?:updated", "(?:no-longer-updated"),
     "slug rule": (
         "text.py",
         'return re.sub(r"[^a-z0-9]+", "-", ascii_text',

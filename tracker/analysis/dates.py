@@ -44,6 +44,9 @@ _CUES: tuple[tuple[int, re.Pattern[str]], ...] = tuple(
 _OTHER_VERSION = rules.pattern("dates", "other_version.pattern", re.IGNORECASE)
 _DAY_FIRST_SIGNS = rules.pattern("dates", "day_first.pattern")
 _UNTIL = rules.pattern("dates", "until.pattern", re.IGNORECASE)
+_OWN_JURISDICTION = rules.pattern("dates", "jurisdiction.own")
+_MONTH_FIRST_PLACES = frozenset(rules.load("dates")["jurisdiction"]["month_first"])
+_GLUED_CUE = re.compile(r"(?<=[a-z])(?=(?:Effective|Last|Updated|Revised|Date)\b)")
 
 _HEADER_LINES = 40
 _CUE_REACH = 45  # characters after a cue where its date may start
@@ -57,20 +60,38 @@ def find_effective_date(text: str) -> EffectiveDate | None:
     The header (the first lines) is searched first, then the whole text, so a
     `Last updated` line at the bottom of a page is found too.
     """
-    lines = [_MARKUP.sub(" ", line).strip() for line in text.splitlines()]
+    lines = [_GLUED_CUE.sub(" ", _MARKUP.sub(" ", line)).strip() for line in text.splitlines()]
     header = [line for line in lines[:_HEADER_LINES] if line]
-    day_first = _DAY_FIRST_SIGNS.search(text) is not None
+    day_first = reads_day_first(text)
     found = _best_cued_date(header, day_first) or _best_cued_date(
         (line for line in lines if line), day_first
     )
     if found:
         return found
-    return _standalone_date_line(header[:5])
+    return _newest_logged_date(lines) or _standalone_date_line(header[:5])
+
+
+def reads_day_first(text: str) -> bool:
+    """Whether `08/12/2026` means 8 December here: by the policy's own jurisdiction (its law,
+    its registration) when it names one, else by British, Irish or Australasian signs."""
+    places = set()
+    for match in _OWN_JURISDICTION.finditer(text):
+        place = match.group("law") or match.group("seat") or match.group("form")
+        places.add(place in _MONTH_FIRST_PLACES or place.split()[0] in _MONTH_FIRST_PLACES)
+    if len(places) == 1:
+        return not places.pop()
+    return _DAY_FIRST_SIGNS.search(text) is not None
+
+
+def _newest_logged_date(lines: list[str]) -> EffectiveDate | None:
+    """A policy dated only by its change log (lines that are a date, each over an entry)."""
+    logged = [found for line in lines if line and (found := _standalone_date_line([line]))]
+    return max(logged, key=lambda found: found.value) if len(logged) >= 2 else None
 
 
 def find_end_date(text: str) -> EffectiveDate | None:
     """The date a version says it stops applying: `Effective until September 29, 2023`."""
-    day_first = _DAY_FIRST_SIGNS.search(text) is not None
+    day_first = reads_day_first(text)
     for line in text.splitlines()[:_HEADER_LINES]:
         for until in _UNTIL.finditer(_MARKUP.sub(" ", line)):
             found = _date_after(_MARKUP.sub(" ", line), until.end(), day_first, until_ok=True)
