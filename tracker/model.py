@@ -61,6 +61,25 @@ class Relation(StrEnum):
     NEXT = "next"  # the upcoming version below the one in force
 
 
+class CaptureQuality(StrEnum):
+    """Whether a captured text is the policy: `ok`, or what is wrong with the capture."""
+
+    OK = "ok"
+    TRUNCATED = "truncated"  # much shorter than the version before, and stops early
+    STUB = "stub"
+    REDIRECT = "redirect"
+    NOT_A_POLICY = "not_a_policy"
+
+
+class WarningKind(StrEnum):
+    """What a reader of a diff must know before trusting it."""
+
+    LANGUAGE_CHANGED = "language_changed"
+    DOCUMENT_CHANGED = "document_changed"
+    CAPTURE = "capture"
+    EMBEDDED = "embedded"
+
+
 class FactChangeKind(StrEnum):
     ADDED = "added"
     REMOVED = "removed"
@@ -178,6 +197,14 @@ class Section:
 
 
 @dataclass(frozen=True)
+class Capture:
+    quality: str = CaptureQuality.OK  # a CaptureQuality
+    words: int = 0
+    share: float | None = None  # truncated: of the version before; not_a_policy: policy words
+    cue: str | None = None  # redirect: the words that say so
+
+
+@dataclass(frozen=True)
 class Embedded:
     """Another version of the policy published on the same page, read apart from it."""
 
@@ -199,6 +226,8 @@ class Document:
     sections: tuple[Section, ...]
     warnings: tuple[str, ...] = ()
     embedded: tuple[Embedded, ...] = ()
+    language: str | None = None  # ISO 639-1, when it can be told
+    capture: Capture = field(default_factory=Capture)
 
     @property
     def primary_lines(self) -> int | None:
@@ -272,8 +301,21 @@ class Move:
 
 
 @dataclass(frozen=True)
+class Caveat:
+    """What a reader of a comparison must know before trusting it (a WarningKind)."""
+
+    kind: str
+    side: str | None = None  # `old` or `new`: the side it is about
+    capture: Capture | None = None  # capture: what is wrong with that side
+    languages: tuple[str, str] | None = None  # language_changed: old, new
+    likeness: float | None = None  # document_changed: share of words in common
+    relation: str | None = None  # embedded: previous or next
+    line: int | None = None  # embedded: where it starts
+
+
+@dataclass(frozen=True)
 class Comparison:
     changes: tuple[Change, ...]
     moves: tuple[Move, ...]
     facts: tuple[FactChange, ...] = ()
-    warnings: tuple[str, ...] = ()
+    caveats: tuple[Caveat, ...] = ()

@@ -45,5 +45,22 @@ CLEAR_LEAD = 0.15  # over the runner-up
 EMBEDDED_SHARED_TITLES = 3
 EMBEDDED_SHARED_SHARE = 0.5
 EMBEDDED_BODY_LIKENESS = 0.5
+EMBEDDED_DISTINCT = 0.6  # share of a policy's section titles that are its own
 EMBEDDED_OPENING = 4  # the copy starts again from one of the page's first headings
 EMBEDDED_CUE_LINES = 12  # non-blank lines above the copy searched for what opens it
+
+# Broken captures (analysis/capture.py).
+STUB_WORDS = 80  # a policy is longer than this
+REDIRECT_WORDS = 200  # a redirect notice is shorter than this
+POLICY_WORD_SHARE = 0.01  # at least this share of a policy's words are policy words
+TRUNCATED_SHARE = 0.5  # a version under this share of its predecessor's length...
+TRUNCATED_PREFIX = 0.8  # ...whose sections are, in this share, its predecessor's first ones
+# Another document in the same slot: under this share of words in common with the one before.
+OTHER_DOCUMENT_LIKENESS = 0.25
+
+# Language (analysis/language.py): a sample of prose lines is enough (all 162 real versions
+# measured were told right from 3,000 characters); an answer under CONFIDENCE is no answer.
+LANGUAGE_SAMPLE = 3000
+LANGUAGE_PROSE_WORDS = 8  # lines this long are prose, not menus or pickers
+LANGUAGE_MIN_LETTERS = 100  # fewer letters than this: an image, a stub, no language to tell
+LANGUAGE_CONFIDENCE = 0.5

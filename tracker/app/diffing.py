@@ -5,12 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from tracker.analysis.compare import compare
 from tracker.analysis.ingest import ingest_bytes
-from tracker.analysis.meaning import annotate
 from tracker.analysis.sections import parse_document, stated_date
 from tracker.app.sources import read_input
 from tracker.errors import InputError, shown
+from tracker.history.history import compare_documents
 from tracker.model import Comparison, EffectiveDate
 
 
@@ -39,7 +38,7 @@ def diff_files(old_path: str, new_path: str) -> Diff:
         document = parse_document(ingested.text)
         sides.append(Side(path, None, stated_date(ingested.text, document), path))
         documents.append(document)
-    return Diff(sides[0], sides[1], annotate(compare(documents[0], documents[1])))
+    return Diff(sides[0], sides[1], compare_documents(documents[0], documents[1]))
 
 
 def diff_refs(archive, old_ref: str, new_ref: str | None) -> Diff:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from tracker.history.cache import ResultCache
-from tracker.model import Comparison, Document, FactChange, Snapshot, Version
+from tracker.model import Caveat, Comparison, Document, FactChange, Snapshot, Version
 from tracker.store.archive import Archive
 
 
@@ -20,6 +20,7 @@ class StepSummary:
 
     counts: dict[str, int]
     facts: tuple[FactChange, ...]
+    caveats: tuple[Caveat, ...] = ()
 
     @property
     def changed(self) -> int:
@@ -66,11 +67,7 @@ class History:
         old, new = self.snapshots[old_index], self.snapshots[new_index]
 
         def make() -> Comparison:
-            from tracker.analysis.compare import compare
-            from tracker.analysis.meaning import annotate
-
-            result = compare(self.document(old_index), self.document(new_index), words=words)
-            return annotate(result) if words else result
+            return compare_documents(self.document(old_index), self.document(new_index), words)
 
         return self.cache.get_or_make(
             "compare" if words else "align", f"{old.sha256}:{new.sha256}", Comparison, make
@@ -106,8 +103,18 @@ def read_document(text: str, sha256: str, cache: ResultCache | None = None) -> D
     return cache.get_or_make("parse", sha256, Document, lambda: parse_document(text))
 
 
+def compare_documents(old: Document, new: Document, words: bool = True) -> Comparison:
+    """Two versions compared (with meaning when `words` is on), and what to know about it."""
+    from tracker.analysis.caveats import with_caveats
+    from tracker.analysis.compare import compare
+    from tracker.analysis.meaning import annotate
+
+    result = compare(old, new, words=words)
+    return with_caveats(annotate(result) if words else result, old, new)
+
+
 def summarise(comparison: Comparison) -> StepSummary:
-    return StepSummary(kind_counts(comparison), comparison.facts)
+    return StepSummary(kind_counts(comparison), comparison.facts, comparison.caveats)
 
 
 def kind_counts(comparison: Comparison) -> dict[str, int]:

@@ -6,9 +6,12 @@ from typing import TYPE_CHECKING, Any
 
 from tracker.history.history import kind_counts
 from tracker.model import (
+    Capture,
+    Caveat,
     Change,
     Comparison,
     EffectiveDate,
+    Embedded,
     Fact,
     FactChange,
     Move,
@@ -16,7 +19,14 @@ from tracker.model import (
     Source,
     Version,
 )
-from tracker.present.wording import comparison_summary, describe, log_summary, reason
+from tracker.present.wording import (
+    capture_reason,
+    caveat_message,
+    comparison_summary,
+    describe,
+    log_summary,
+    reason,
+)
 
 if TYPE_CHECKING:
     from tracker.analysis.meaning import SectionMeaning
@@ -127,6 +137,41 @@ def comparison_json(comparison: Comparison, *, words: bool) -> dict[str, Any]:
         "changes": [change_json(change, words=words) for change in comparison.changes],
         "moves": [move_json(move) for move in comparison.moves],
         "facts": [fact_change_json(fact) for fact in comparison.facts],
+        "warnings": [caveat_json(caveat) for caveat in comparison.caveats],
+    }
+
+
+def caveat_json(caveat: Caveat) -> dict[str, Any]:
+    shape: dict[str, Any] = {"kind": caveat.kind, "message": caveat_message(caveat)}
+    if caveat.side:
+        shape["side"] = caveat.side
+    if caveat.capture:
+        shape["capture"] = capture_json(caveat.capture)
+    if caveat.languages:
+        shape["old_language"], shape["new_language"] = caveat.languages
+    if caveat.likeness is not None:
+        shape["likeness"] = caveat.likeness
+    if caveat.relation:
+        shape["relation"], shape["line"] = caveat.relation, caveat.line
+    return shape
+
+
+def capture_json(capture: Capture) -> dict[str, Any]:
+    return {"quality": capture.quality, "reason": capture_reason(capture), "words": capture.words}
+
+
+def embedded_json(embedded: Embedded) -> dict[str, Any]:
+    return {
+        "relation": embedded.relation,
+        "line": embedded.line,
+        "title": embedded.title,
+        **date_fields(embedded.effective),
+        "date_text": embedded.effective.text if embedded.effective else None,
+        "effective_until": embedded.until.iso if embedded.until else None,
+        "sections": [
+            {"id": section.id, "title": section.title, "level": section.level}
+            for section in embedded.sections
+        ],
     }
 
 
@@ -162,6 +207,9 @@ def log_json(policy: str, entries: list[LogEntry]) -> dict[str, Any]:
                 **version_json(entry.version),
                 "summary": log_summary(entry),
                 "counts": entry.step.counts if entry.step else {},
+                "warnings": [caveat_json(caveat) for caveat in entry.step.caveats]
+                if entry.step
+                else [],
             }
             for entry in entries
         ],
@@ -178,9 +226,12 @@ def parsed_json(parsed: Parsed) -> dict[str, Any]:
         "source_url": ingested.source.url,
         "domain": ingested.source.domain,
         "encoding": ingested.encoding,
+        "language": document.language,
+        "capture": capture_json(document.capture),
         "preamble": document.preamble,
         "warnings": list(document.warnings),
         "sections": sections_json(parsed),
+        "embedded": [embedded_json(embedded) for embedded in document.embedded],
     }
 
 

@@ -21,6 +21,7 @@ from tracker.present.json import (
 from tracker.present.wording import (
     KIND_MARK,
     KIND_STYLE,
+    caveat_message,
     comparison_summary,
     counted,
     describe,
@@ -170,7 +171,11 @@ def show_diff(diff, words: bool, as_json: bool) -> None:
     console.print(
         f"[bold]{escape(diff.old.label)}[/] ({when[0]}) -> [bold]{escape(diff.new.label)}[/] ({when[1]})"
     )
-    console.print(escape(comparison_summary(diff.comparison)))
+    summary = comparison_summary(diff.comparison)
+    console.print(escape(summary))
+    for caveat in diff.comparison.caveats:
+        if caveat_message(caveat) not in summary:
+            console.print(f"[yellow]warning:[/] {escape(caveat_message(caveat))}")
     console.print()
     unchanged = 0
     for change in diff.comparison.changes:

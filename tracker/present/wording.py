@@ -7,7 +7,17 @@ from collections import defaultdict
 from tracker import rules
 from tracker.analysis.weights import REWRITTEN
 from tracker.history.history import LogEntry, StepSummary, summarise
-from tracker.model import Change, Comparison, FactChange, Reason, WordOp
+from tracker.model import (
+    Capture,
+    CaptureQuality,
+    Caveat,
+    Change,
+    Comparison,
+    FactChange,
+    Reason,
+    WarningKind,
+    WordOp,
+)
 
 KIND_STYLE = {
     "added": "green", "removed": "red", "renamed": "cyan", "moved": "bright_blue", "modified": "yellow",
@@ -128,6 +138,9 @@ _KIND_WORDS = (
 
 def change_summary(step: StepSummary) -> str:
     """`3 sections renamed, 6 added, 2 passages moved; contact email changed; new rights: ...`."""
+    blocking = [caveat for caveat in step.caveats if caveat.kind in _NOT_COMPARED]
+    if blocking:
+        return "not compared: " + caveat_message(blocking[0])
     counts = step.counts
     parts = []
     for kind, word in _KIND_WORDS:
@@ -144,7 +157,53 @@ def change_summary(step: StepSummary) -> str:
     if cosmetic and cosmetic == step.changed:
         text = f"cosmetic edits only ({cosmetic})"
     facts = summarise_facts(step.facts)
-    return "; ".join([text, *facts[:4]]) + ("; ..." if len(facts) > 4 else "")
+    notes = [_CAVEAT_NOTES[caveat.kind] for caveat in step.caveats if caveat.kind in _CAVEAT_NOTES]
+    text = "; ".join([*dict.fromkeys(notes), text, *facts[:4]])
+    return text + ("; ..." if len(facts) > 4 else "")
+
+
+_CAVEAT_NOTES = {
+    WarningKind.DOCUMENT_CHANGED: "mostly another document",
+    WarningKind.EMBEDDED: "page holds two versions (primary compared)",
+}
+
+
+# Caveats: what to know before trusting a comparison
+
+_NOT_COMPARED = {WarningKind.LANGUAGE_CHANGED, WarningKind.CAPTURE}
+_SIDES = {"old": "the old version", "new": "the new version", None: "a version"}
+
+
+def capture_reason(capture: Capture) -> str:
+    """Why a capture looks broken, in a few words."""
+    words = counted(capture.words, "word")
+    if capture.quality == CaptureQuality.TRUNCATED:
+        return f"cut off: {words}, {capture.share:.0%} of the version before, which goes on"
+    if capture.quality == CaptureQuality.STUB:
+        return f"a stub: only {words}"
+    if capture.quality == CaptureQuality.REDIRECT:
+        return f"a redirect page ('{capture.cue}', {words})"
+    if capture.quality == CaptureQuality.NOT_A_POLICY:
+        return f"not a policy: {words}, almost none about data, terms or rights"
+    return f"looks like the policy ({words})"
+
+
+def caveat_message(caveat: Caveat) -> str:
+    if caveat.kind == WarningKind.LANGUAGE_CHANGED and caveat.languages:
+        old, new = caveat.languages
+        return f"the language changed ({old} to {new}): the texts are not compared word for word"
+    if caveat.kind == WarningKind.CAPTURE and caveat.capture:
+        return (
+            f"{_SIDES[caveat.side]} looks like a broken capture: {capture_reason(caveat.capture)}"
+        )
+    if caveat.kind == WarningKind.DOCUMENT_CHANGED:
+        return (
+            f"the new text is mostly another document ({caveat.likeness:.0%} of words in common):"
+            " its changes are a replacement, not edits"
+        )
+    where = f" from line {caveat.line}" if caveat.line else ""
+    which = "the previous version" if caveat.relation == "previous" else "the next version"
+    return f"{_SIDES[caveat.side]}'s page also holds {which} of the policy{where}; only the primary texts are compared"
 
 
 def comparison_summary(comparison: Comparison) -> str:

@@ -56,7 +56,7 @@ def annotate(comparison: Comparison) -> Comparison:
         tuple(annotated),
         comparison.moves,
         fact_changes(_unique(old_all), _unique(new_all)),
-        comparison.warnings,
+        comparison.caveats,
     )
 
 

@@ -19,7 +19,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from tracker.analysis.capture import assess
 from tracker.analysis.dates import find_effective_date, find_end_date
+from tracker.analysis.language import detect_language
 from tracker.analysis.sections.contents import _mark_contents_sections, _recover_contents_entries
 from tracker.analysis.sections.embedded import find_boundary
 from tracker.analysis.sections.headings import _find_headings, _Heading, _split_glued_headings
@@ -44,7 +46,7 @@ def parse_document(text: str) -> Document:
     headings = _find_headings(lines)
     boundary = find_boundary(lines, headings)
     if boundary is None:
-        return _read(lines, headings)
+        return _assessed(_read(lines, headings), lines)
     primary = _read(lines[: boundary.line], [h for h in headings if h.end <= boundary.line])
     rest = lines[boundary.line :]
     other = _read(rest, _find_headings(rest))
@@ -58,7 +60,12 @@ def parse_document(text: str) -> Document:
         effective=find_effective_date(embedded_text),
         until=find_end_date(embedded_text),
     )
-    return replace(primary, embedded=(embedded,))
+    return _assessed(replace(primary, embedded=(embedded,)), lines[: boundary.line])
+
+
+def _assessed(document: Document, lines: list[str]) -> Document:
+    language = detect_language("\n".join(lines))
+    return replace(document, capture=assess(document), language=language)
 
 
 def primary_text(text: str, document: Document) -> str:

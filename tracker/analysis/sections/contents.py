@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from tracker.analysis.sections.headings import _LINK, _LIST_ITEM, _STOPWORDS, _WORD, _Heading
-from tracker.analysis.sections.tree import _section_id, _unique_id
+from tracker.analysis.sections.tree import _names, _section_id, _unique_id
 from tracker.model import Section
 from tracker.text import normalise_title, paragraphs, slugify
 
@@ -29,7 +29,7 @@ def _mark_contents_sections(sections: list[Section]) -> list[Section]:
 
 
 def _names_sections(lines: list[str], total: int, others: set[str]) -> bool:
-    entries = sum(1 for line in lines if _entry_title(line) in others)
+    entries = sum(1 for line in lines if _names(_entry_title(line), others))
     return entries >= 3 and 2 * entries >= total
 
 
@@ -47,7 +47,7 @@ def _recover_contents_entries(
     entries = [normalise_title(entry.title) for entry in contents]
     warnings = []
     for position, entry in enumerate(contents):
-        if entries[position] in present:
+        if _names(entries[position], present):
             continue
         host = _host_section(sections, entries, position, present)
         placed = _place(host, entry.title, sections) if host else None

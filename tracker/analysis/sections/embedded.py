@@ -52,6 +52,8 @@ def _is_copy(lines: list[str], headings: list[_Heading], titles: list[str], star
     }
     shared = [title for title in second if title in first and title]
     smaller = min(len(first), len(second))
+    if len(first) < weights.EMBEDDED_DISTINCT * start:
+        return False  # a page of repeated navigation blocks (`Back`, `Back`...), not a policy
     if (
         len(shared) < weights.EMBEDDED_SHARED_TITLES
         or len(shared) < weights.EMBEDDED_SHARED_SHARE * smaller

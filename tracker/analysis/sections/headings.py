@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from itertools import pairwise
 
 from tracker import rules
 from tracker.analysis.dates import is_date_line
+from tracker.analysis.sections.bold import bold_title, labelled_caption
 
 _ATX_OPEN = re.compile(r"[ \t]*(#{1,6})[ \t]+")  # indented too: a heading inside a list item
+_EMPTY_ATX = re.compile(r"^[ \t]*(#{1,6})[ \t]*$")
 _UNDERLINE = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
 _BREAK = re.compile(r"^ {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,}|={3,})$")
 _LIST_ITEM = re.compile(r"^\s*(?:[*+\-•·]|\d+[.)])\s")
@@ -18,7 +21,7 @@ _INDENTED_UNDERLINE = re.compile(r"^(?P<indent>[ \t]*)(?:=+|-+)[ \t]*$")
 _WHOLLY_BOLD = re.compile(r"^(?:\*\*|__)(?P<title>[^*_\n]+?)(?:\*\*|__)$")
 _NUMBERED = re.compile(
     r"^\s{0,3}(?P<number>(?:article|section|chapter|part)\s+[0-9IVXLC]+(?:\.\d+)*|"
-    r"\d{1,2}(?:\\?\.\d{1,2})*\\?\.?|[IVXLC]{1,6}\\?\.|\([a-z]\)|[a-z]\))"
+    r"\d{1,2}(?:\\?\.(?:\d{1,2}|[ivx]{1,5}|[a-z]))*\\?\.?|\d{3}\\?\.|[IVXLC]{1,6}\\?\.|\([a-z]\)|[a-z]\))"
     r"(?:[ \t]*[:.\-–—])?[ \t]+(?P<title>\S.*?)\s*$",
     re.I,
 )
@@ -26,7 +29,22 @@ _RUN_IN = re.compile(
     r"^\s{0,3}(?P<number>\d{1,2}(?:\.\d{1,2})+)\.?\s+(?P<title>[A-Z][^.:\n]{1,60}?)"
     r"\s+[-–—:]\s+(?P<body>\S.*)$"
 )
-_GLUED = re.compile(r"^(?P<caps>[A-Z][A-Z0-9 ,'’&/()\-]*[A-Z])(?P<rest>[A-Z][a-z][^\n]*)$")
+_MONTH = "(?:" + "|".join(name for names in rules.load("dates")["months"] for name in names) + ")"
+_DATE_ONLY = re.compile(  # `March 25, 2019`, `25 March 2019`, `2019-03-25`: a change log's entry
+    rf"(?:{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\.?,?\s+)?"
+    r"(?:19|20)\d\d(?:-[01]\d-[0-3]\d)?",
+    re.I,
+)
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_CAMEL = re.compile(r"(?<=[a-z)])(?=[A-Z])")
+_BOLD_RUN_IN = re.compile(
+    r"^\s{0,3}\*\*(?P<number>\d{1,3}(?:\.\d{1,3})+)\.?(?:\*\*[ \t]*\*\*|[ \t]+)"
+    r"(?P<title>[A-Z][^*\n]{0,80}?)\*\*[.:]?[ \t]+(?P<body>\S.*)$"
+)
+_BOLD_THEN_COLON = re.compile(r"\*\*[^*]+\*\*:")
+_IN_PAGE_LINK = re.compile(r"[*_]*\[[^\]]*\]\(#[^)]*\)[*_]*")
+_PLAIN_STYLES = ("caps", "title", "sentence", "plain")
+_GLUED = re.compile(r"^(?P<caps>[A-Z][A-Z0-9 ,'’&/().?\-]*[A-Z?])(?P<rest>[A-Z][a-z][^\n]*)$")
 _BOLD_LINE = re.compile(r"^\s*(?:\*\*|__)(?P<title>[^*_\n]+?)(?:\*\*|__)\s*$")
 _LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _EMPHASIS = re.compile(r"^(?:\*\*|__|\*|_)+|(?:\*\*|__|\*|_)+$")
@@ -48,6 +66,8 @@ class _Heading:
     number: str = ""
     run_in_body: str = ""
     after_break: bool = False
+    rank_as: float | None = None  # the markup level a plain heading continues
+    over_items: bool = False  # a bold list item over its own sub-list: never a mere list item
 
     @property
     def caps(self) -> bool:
@@ -62,8 +82,20 @@ def _split_glued_headings(lines: list[str]) -> list[str]:
         if match and " " in caps and sum(char.isalpha() for char in caps) >= 8 and len(line) < 160:
             result.extend([caps, match.group("rest")])
         else:
-            result.append(line)
+            result.extend(_split_glued_date(line))
     return result
+
+
+def _split_glued_date(line: str) -> list[str]:
+    """`# Privacy PolicyLast Modified: 2022-12-16`: the title, then its date on a line of its own,
+    so versions that differ only in the date keep one title."""
+    if len(line) > 200 or not _YEAR.search(line):
+        return [line]
+    for glue in _CAMEL.finditer(line):
+        head, date = line[: glue.start()], line[glue.start() :]
+        if head.strip(" #*_") and is_date_line(_clean_title(date)):
+            return [head, date]
+    return [line]
 
 
 def _find_headings(lines: list[str]) -> list[_Heading]:
@@ -71,11 +103,15 @@ def _find_headings(lines: list[str]) -> list[_Heading]:
     marked = _count_markup(lines) >= 2
     index = 0
     after_break = False
+    late = False  # a markup heading, or a plain one continuing it, came last
     while index < len(lines):
-        heading = _heading_at(lines, index, marked)
+        heading = _heading_at(lines, index, marked) or (
+            _plain_after_markup(lines, index) if late else None
+        )
         if heading:
             heading.after_break = after_break
             headings.append(heading)
+            late = marked and heading.style in (*MARKUP_STYLES, "plain")
             index = heading.end
             after_break = False
             continue
@@ -84,7 +120,52 @@ def _find_headings(lines: list[str]) -> list[_Heading]:
         elif lines[index].strip():
             after_break = False
         index += 1
-    return _confirm_sentence_case(headings)
+    return _confirm_sentence_case(_rank_style_switch(_drop_furniture(headings, lines)))
+
+
+def _drop_furniture(headings: list[_Heading], lines: list[str]) -> list[_Heading]:
+    """A plain line printed three times or more (`Diffusable SNCF`, `Back to top`) is a page
+    footer or a control, not a heading."""
+    plain = [heading for heading in headings if heading.style in _PLAIN_STYLES]
+    if not plain:
+        return headings
+    counts = Counter(line.strip() for line in lines if line.strip())
+    furniture = {
+        id(h) for h in plain if counts[lines[h.start].strip()] >= 3 and len(h.title.split()) <= 5
+    }
+    return [heading for heading in headings if id(heading) not in furniture]
+
+
+def _plain_after_markup(lines: list[str], index: int) -> _Heading | None:
+    """`Data Retention` alone between paragraphs, after the `##` headings stopped: a page that
+    switched style halfway. Its previous paragraph must be finished (an address block's
+    lines follow `write to us at:` or each other) and a paragraph must follow."""
+    line = lines[index].strip()
+    if not line or len(line) > 80 or lines[index - 1].strip():
+        return None
+    if index + 1 < len(lines) and lines[index + 1].strip():
+        return None
+    title = _clean_title(line)
+    if not title or line != title or not _is_title_line(title):
+        return None
+    previous = next((text for text in reversed(lines[:index]) if text.strip()), "")
+    if not previous.rstrip().endswith((".", "!", "?", ")", '"', "”")):
+        return None
+    return _Heading(index, index + 1, title, "plain") if _next_is_body(lines, index + 1) else None
+
+
+def _rank_style_switch(headings: list[_Heading]) -> list[_Heading]:
+    """Plain headings after the last markup heading continue its level; between markup
+    headings they are its sub-headings."""
+    level = 0.0
+    last_markup = max((n for n, h in enumerate(headings) if h.style in MARKUP_STYLES), default=-1)
+    for position, heading in enumerate(headings):
+        if heading.style in MARKUP_STYLES:
+            level = heading.markup_level
+        elif heading.style == "plain":
+            heading.style = "title"
+            heading.rank_as = level if position > last_markup else None
+    return headings
 
 
 def _confirm_sentence_case(headings: list[_Heading]) -> list[_Heading]:
@@ -109,14 +190,18 @@ def _count_markup(lines: list[str]) -> int:
 def _heading_at(lines: list[str], index: int, marked: bool) -> _Heading | None:
     line = lines[index]
     stripped = line.strip()
-    if not stripped or _is_date_line(stripped):
-        return None
-    atx = atx_heading(line)
+    if not stripped or _is_date_line(stripped) or _is_in_page_link(stripped):
+        return None  # `[Back to top](#top)` is navigation
+    if ("....." in stripped or ". . . . ." in stripped or "……" in stripped) and len(stripped) < 300:
+        return None  # `PUBLIC CONCERNÉ ........ 3`: a contents entry
+    following = lines[index + 1] if index + 1 < len(lines) else ""
+    atx = atx_heading(line) or (_empty_atx(line) if "#" in line else None)
     if atx:
         level, raw_title = atx
+        if not raw_title.strip():
+            return _titled_by_next_line(lines, index, level)
         title = _clean_title(raw_title)
         return _Heading(index, index + 1, title, "atx", level) if title else None
-    following = lines[index + 1] if index + 1 < len(lines) else ""
     setext = _setext_text(line, following)
     if setext:
         level = 1 if following.strip().startswith("=") else 2
@@ -124,27 +209,29 @@ def _heading_at(lines: list[str], index: int, marked: bool) -> _Heading | None:
     previous = lines[index - 1] if index else ""
     standalone = not previous.strip() or _BREAK.match(previous) or _UNDERLINE.match(previous)
     alone = standalone and not following.strip()
-    run_in = _RUN_IN.match(line)
-    if run_in and len(run_in.group("title").split()) <= 8:
-        number = run_in.group("number")
-        return _Heading(index, index + 1, run_in.group("title").strip(), "numbered",
-                        _number_depth(number), number, run_in.group("body"))  # fmt: skip
+    run_in = _run_in_heading(line, index, standalone)
+    if run_in:
+        return run_in
     numbered = _NUMBERED.match(line)
     if numbered and alone and _heading_words(_unbold(numbered.group("title")), allow_lower=False):
         number = numbered.group("number").replace("\\", "").rstrip(".")
         title = _clean_title(numbered.group("title"))
         return _Heading(index, index + 1, title, "numbered", _number_depth(number), number)
-    if _LIST_ITEM.match(line) or len(stripped) > 160:
+    if _LIST_ITEM.match(line):
+        return _bold_item_over_items(lines, index) if "**" in line else None
+    if len(stripped) > 160:
         return None  # a list item or a paragraph: never a heading line
-    bold = _BOLD_LINE.match(line)
+    bold = bold_title(line) if stripped[:2] in ("**", "__") else None
     if (
         bold
         and alone
-        and not bold.group("title").rstrip().endswith(":")
-        and _heading_words(bold.group("title"), allow_lower=True)
+        and not bold.endswith(":")
+        and (_heading_words(bold, allow_lower=True) or labelled_caption(bold))
     ):
-        return _Heading(index, index + 1, _clean_title(bold.group("title")), "bold")
+        return _Heading(index, index + 1, _clean_title(bold), "bold")
     plain = _clean_title(stripped)
+    if _is_label(stripped, plain):
+        return None  # `Summary:`, `Our providers are:`: a label over what follows
     if _is_caps_line(plain) and (standalone or _indented(following) or not previous.endswith(":")):
         return _Heading(index, index + 1, plain, "caps")
     title_like = _is_title_line(plain) and not marked
@@ -153,6 +240,69 @@ def _heading_at(lines: list[str], index: int, marked: bool) -> _Heading | None:
     if not marked and alone and _is_sentence_case_title(plain) and _next_is_body(lines, index + 1):
         return _Heading(index, index + 1, plain, "sentence")
     return None
+
+
+def _is_in_page_link(stripped: str) -> bool:
+    return stripped[0] in "[*_" and _IN_PAGE_LINK.fullmatch(stripped) is not None
+
+
+def _empty_atx(line: str) -> tuple[int, str] | None:
+    bare = _EMPTY_ATX.match(line)
+    return (len(bare.group(1)), "") if bare else None
+
+
+def _titled_by_next_line(lines: list[str], index: int, level: int) -> _Heading | None:
+    """`###` alone on its line over `Cookies and Similar Technologies` (maybe after a blank
+    line): the converter left the title's markup on a line of its own."""
+    following = next(
+        (n for n in range(index + 1, min(index + 3, len(lines))) if lines[n].strip()), 0
+    )
+    title = _clean_title(lines[following]) if following else ""
+    if not title or _EMPTY_ATX.match(lines[following]) or atx_heading(lines[following]):
+        return None
+    return (
+        _Heading(index, following + 1, title, "atx", level)
+        if _heading_words(title, allow_lower=False)
+        else None
+    )
+
+
+def _bold_item_over_items(lines: list[str], index: int) -> _Heading | None:
+    """`1.  **Personal Data you provide**` over an indented sub-list or paragraph: a heading
+    at any depth of the list (`1.  **Account Creation.** We collect...` is a list item)."""
+    marker = _LIST_MARKER.match(lines[index])
+    title = bold_title(lines[index][marker.end() :]) if marker else None
+    if not title or title.endswith(":") or not _heading_words(title, allow_lower=False):
+        return None
+    below = next((line for line in lines[index + 1 : index + 4] if line.strip()), "")
+    column = len(marker.group(0).expandtabs(4))
+    if len(below) - len(below.lstrip()) < column:
+        return None  # the next item of the same list, or text after it
+    number = marker.group(0).strip().rstrip(".)")
+    if number.isdigit() and not lines[index].startswith("    "):
+        heading = _Heading(index, index + 1, _clean_title(title), "numbered", 1.0, number)
+        heading.over_items = True
+        return heading
+    return _Heading(index, index + 1, _clean_title(title), "bold")
+
+
+def _is_label(stripped: str, plain: str) -> bool:
+    """A line ending in a colon, unless ALL CAPS or a bold title with the colon after the bold
+    (`**Update Notes**:`)."""
+    if not stripped.rstrip("*_ ").endswith(":") or plain.isupper():
+        return False
+    return not (_BOLD_THEN_COLON.fullmatch(stripped) and _is_title_line(plain))
+
+
+def _run_in_heading(line: str, index: int, standalone: bool) -> _Heading | None:
+    """`4.1 Cookies - We use...` and `**1.1 Registration; Accounts**. You may...`: a numbered
+    caption run into its first paragraph."""
+    run_in = _RUN_IN.match(line) or (_BOLD_RUN_IN.match(line) if standalone else None)
+    if not run_in or len(run_in.group("title").split()) > 8:
+        return None
+    number = run_in.group("number")
+    return _Heading(index, index + 1, _clean_title(run_in.group("title")), "numbered",
+                    _number_depth(number), number, run_in.group("body"))  # fmt: skip
 
 
 def _setext_text(line: str, following: str) -> str | None:
@@ -165,10 +315,16 @@ def _setext_text(line: str, following: str) -> str | None:
     marker = _LIST_MARKER.match(line)
     column = len(marker.group(0)) if marker else len(line) - len(line.lstrip())
     indent = len(underline.group("indent").expandtabs(4))
-    if indent != column and not (indent <= 3 and column <= 3 and not marker):
+    ordered = bool(marker) and marker.group(0).strip()[:1].isdigit()
+    wider = ordered and indent == column + 1  # `1. Title` indented as far as `10. ` would be
+    if indent != column and not wider and not (indent <= 3 and column <= 3 and not marker):
         return None
     text = line[column:].strip()
-    return text if _underlines(text, following) else None
+    if not _underlines(text, following):
+        return None
+    if ordered and not text[:1].isdigit():
+        return f"{marker.group(0).strip()} {text}"  # the list's number is the section's
+    return text
 
 
 def _unbold(title: str) -> str:
@@ -182,7 +338,8 @@ def _is_date_line(stripped: str) -> bool:
     if len(stripped) >= 100:
         return False
     atx = atx_heading(stripped)
-    return is_date_line(_clean_title(atx[1] if atx else stripped))
+    title = _clean_title(atx[1] if atx else stripped)
+    return is_date_line(title) or _DATE_ONLY.fullmatch(title) is not None
 
 
 def atx_heading(line: str) -> tuple[int, str] | None:
@@ -276,7 +433,7 @@ def _indented(line: str) -> bool:
 
 
 def _next_is_body(lines: list[str], start: int) -> bool:
-    for line in lines[start : start + 3]:
+    for line in lines[start : start + 8]:  # blank lines between: accordions, spacers
         if line.strip():
             return len(line.split()) >= 6 or _LIST_ITEM.match(line) is not None
     return False

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from tracker.analysis.sections.headings import (
     _DOCUMENT_TITLE_WORDS,
     _LINK,
@@ -10,8 +12,10 @@ from tracker.analysis.sections.headings import (
     _clean_title,
     _Heading,
 )
-from tracker.analysis.sections.tree import _is_masthead
+from tracker.analysis.sections.tree import _is_masthead, _names
 from tracker.text import normalise_title
+
+_MENU_SEPARATOR = re.compile(r"\s+[|·•]\s+")
 
 
 def _drop_contents_runs(
@@ -40,12 +44,24 @@ def _drop_contents_runs(
             if headings[position].style not in MARKUP_STYLES
             and (last_seen[titles[position]] >= end or titles[position] in marked)
         ]
+        if len(run) >= 3 and len(repeated) < len(run) // 2:
+            repeated = _named_later(run, titles, index, end)
         plain = [heading for heading in run if heading.style not in MARKUP_STYLES]
         if len(plain) >= 3 and len(repeated) >= max(2, len(plain) // 2):
             contents.extend(plain)
         index += len(run)
     dropped = {id(heading) for heading in contents}
     return [heading for heading in headings if id(heading) not in dropped], contents
+
+
+def _named_later(run: list[_Heading], titles: list[str], start: int, end: int) -> list[int]:
+    """Entries of a run that name a later heading in fewer words (`Contact` for `Contact Us`)."""
+    later = [titles[position] for position in range(end, len(titles))]
+    return [
+        position
+        for position in range(start, end)
+        if run[position - start].style not in MARKUP_STYLES and _names(titles[position], later)
+    ]
 
 
 def _drop_introduced_lists(headings: list[_Heading], lines: list[str]) -> list[_Heading]:
@@ -57,6 +73,7 @@ def _drop_introduced_lists(headings: list[_Heading], lines: list[str]) -> list[_
         if (
             heading.style != "numbered"
             or heading.run_in_body
+            or heading.over_items
             or not _introduced(lines, heading.start)
         ):
             index += 1
@@ -137,10 +154,20 @@ def _document_title(
 
 
 def _title_from_first_line(preamble: str) -> tuple[str, str]:
-    first, _, rest = preamble.partition("\n")
+    lines = preamble.split("\n")
+    skipped = 0
+    while skipped < len(lines) and (not lines[skipped].strip() or _is_menu(lines[skipped])):
+        skipped += 1  # a language picker or menu above the title
+    first = lines[skipped] if skipped < len(lines) else ""
     if _LIST_ITEM.match(first) or _LINK.search(first):
         return "", preamble  # a contents entry or list item, not the document's name
     candidate = _clean_title(first)
     if len(candidate.split()) <= 8 and _DOCUMENT_TITLE_WORDS.search(candidate):
-        return candidate, rest.strip("\n")
+        return candidate, "\n".join(lines[:skipped] + lines[skipped + 1 :]).strip("\n")
     return "", preamble
+
+
+def _is_menu(line: str) -> bool:
+    """`English | Deutsch | Français`, `[Home](/) · [Help](/help)`: short items in a row."""
+    items = [item.strip() for item in _MENU_SEPARATOR.split(_LINK.sub(r"\1", line))]
+    return len(items) >= 3 and all(0 < len(item.split()) <= 3 for item in items)

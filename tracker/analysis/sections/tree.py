@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from functools import lru_cache
 
 from tracker.analysis.sections.headings import (
     _BREAK,
@@ -29,6 +30,20 @@ def _is_masthead(headings: list[_Heading], lines: list[str]) -> bool:
     )
 
 
+def _names(entry: str, titles: set[str] | list[str]) -> bool:
+    """A contents entry (normalised) names one of the titles, maybe in fewer words:
+    `contact` for `contact us`, `how we use information` for `how we use your information`."""
+    if not entry or entry in titles:
+        return bool(entry)
+    words = _words(entry)
+    return any(words <= _words(title) for title in titles)
+
+
+@lru_cache(maxsize=4096)
+def _words(title: str) -> frozenset[str]:
+    return frozenset(title.split())
+
+
 def _levels(headings: list[_Heading]) -> list[int]:
     markup = [heading.markup_level for heading in headings if heading.style in MARKUP_STYLES]
     below_markup = max(markup, default=0)
@@ -44,6 +59,8 @@ def _levels(headings: list[_Heading]) -> list[int]:
 
 def _rank_key(heading: _Heading, mixed: set[float], below_markup: float) -> tuple[float, float]:
     """Markup level first; at a level mixing ALL-CAPS and other titles, the caps ones rank higher."""
+    if heading.rank_as is not None:
+        return heading.rank_as, 0.0
     if heading.style in MARKUP_STYLES:
         lower = heading.markup_level in mixed and not heading.caps
         return heading.markup_level, (0.5 if lower else 0.0)

@@ -1,0 +1,40 @@
+"""Through the CLI: what `parse` and `diff` say about the page itself (language, capture,
+a second policy on it)."""
+
+from __future__ import annotations
+
+import json
+
+from pages import PAGE, UPCOMING
+
+from conftest import run_tracker
+
+
+def test_parse_json_lists_the_embedded_policy_its_language_and_capture(tmp_path):
+    page = tmp_path / "page.md"
+    page.write_text(PAGE)
+    parsed = json.loads(run_tracker("parse", str(page), "--json").out)
+    assert parsed["language"] == "en"
+    assert parsed["capture"]["quality"] == "ok" and parsed["capture"]["reason"]
+    [embedded] = parsed["embedded"]
+    assert embedded["relation"] == "previous"
+    assert (
+        embedded["effective_date"] == "2022-06-10" and embedded["effective_until"] == "2024-03-01"
+    )
+    assert PAGE.split("\n")[embedded["line"] - 1] == "## Current Privacy Policy"
+    assert embedded["sections"][0]["title"] == "What We Collect"
+    assert parsed["effective_date"] == "2024-03-01"
+
+
+def test_diff_json_warns_of_a_second_policy_and_of_a_broken_capture(tmp_path):
+    page, single, stub = tmp_path / "page.md", tmp_path / "one.md", tmp_path / "stub.md"
+    page.write_text(PAGE)
+    single.write_text("# Heron Privacy Policy\n\n" + UPCOMING)
+    stub.write_text("# Heron Privacy Policy\n\nRedirecting...\n")
+    diff = json.loads(run_tracker("diff", str(single), str(page), "--json").out)
+    assert [(w["kind"], w["side"]) for w in diff["warnings"]] == [("embedded", "new")]
+    assert all(change["kind"] in ("unchanged", "modified") for change in diff["changes"])
+    broken = run_tracker("diff", str(single), str(stub))
+    assert broken.code == 0 and "broken capture" in broken.out and "redirect" in broken.out
+    data = json.loads(run_tracker("diff", str(single), str(stub), "--json").out)
+    assert data["warnings"][0]["capture"]["quality"] == "redirect" and data["changes"] == []

@@ -1,0 +1,96 @@
+"""Broken captures, language switches and other documents: the caveats a diff carries."""
+
+from __future__ import annotations
+
+from tracker.analysis.language import detect_language
+from tracker.analysis.sections import parse_document
+from tracker.history.history import compare_documents
+from tracker.model import CaptureQuality, WarningKind
+
+SECTIONS = ["Information We Collect", "How We Use Information", "Sharing", "Your Rights", "Contact"]
+
+
+def policy(sections=SECTIONS, words: str = "") -> str:
+    return "# Acme Privacy Policy\n\n" + "\n\n".join(
+        f"## {title}\n\nWe collect personal data such as your name and email when you use the "
+        f"service, and we process it to provide the service and to keep your account safe. {words}"
+        for title in sections
+    )
+
+
+FRENCH = "# Politique de confidentialité\n\n" + "\n\n".join(
+    f"## Partie {number}\n\nNous collectons vos données personnelles, comme votre nom et votre "
+    "adresse électronique, lorsque vous utilisez le service, et nous les traitons pour le fournir."
+    for number in range(1, 6)
+)
+
+
+def kinds(old: str, new: str) -> list[str]:
+    comparison = compare_documents(parse_document(old), parse_document(new))
+    return [caveat.kind for caveat in comparison.caveats]
+
+
+def test_a_policy_is_an_ok_capture():
+    assert parse_document(policy()).capture.quality == CaptureQuality.OK
+
+
+def test_a_few_words_are_a_stub():
+    assert parse_document("# Privacy Policy\n\nLoading...").capture.quality == CaptureQuality.STUB
+
+
+def test_a_redirect_notice_is_a_redirect():
+    capture = parse_document("Redirecting you to https://acme.example/privacy").capture
+    assert capture.quality == CaptureQuality.REDIRECT
+
+
+def test_a_long_page_about_something_else_is_not_a_policy():
+    page = "\n\n".join(
+        f"## Recipe {number}\n\nMix the flour with eggs and milk, then bake it for twenty minutes."
+        for number in range(40)
+    )
+    assert parse_document(page).capture.quality == CaptureQuality.NOT_A_POLICY
+
+
+def test_a_capture_cut_off_against_the_version_before_is_truncated_and_not_compared():
+    long_words = "Our partners process it under contract, and only as we instruct them. " * 8
+    whole, cut = policy(words=long_words), policy(SECTIONS[:2], words=long_words)
+    comparison = compare_documents(parse_document(whole), parse_document(cut))
+    [caveat] = comparison.caveats
+    assert caveat.kind == WarningKind.CAPTURE and caveat.side == "new"
+    assert caveat.capture.quality == CaptureQuality.TRUNCATED
+    assert comparison.changes == () and comparison.facts == ()
+
+
+def test_a_broken_side_is_not_compared_but_two_stubs_are():
+    assert kinds(policy(), "Redirecting...") == [WarningKind.CAPTURE]
+    stub = compare_documents(
+        parse_document("## Data\n\nWe keep it."), parse_document("## Data\n\nWe keep it all.")
+    )
+    assert stub.caveats == () and stub.changes
+
+
+def test_a_language_switch_is_said_and_reports_nothing_removed():
+    assert detect_language(policy()) == "en" and detect_language(FRENCH) == "fr"
+    comparison = compare_documents(parse_document(policy()), parse_document(FRENCH))
+    [caveat] = comparison.caveats
+    assert caveat.kind == WarningKind.LANGUAGE_CHANGED and caveat.languages == ("en", "fr")
+    assert comparison.changes == () and comparison.facts == ()
+
+
+def test_too_little_prose_has_no_language():
+    assert detect_language("Home | About | Contact") is None
+
+
+def test_another_document_in_the_same_slot_is_said_but_still_compared():
+    other = "\n\n".join(
+        f"## Clause {number}\n\nBy ordering, the buyer accepts delivery terms, invoices, shipping "
+        "fees, refunds within fourteen days and the warranty on goods sold through the shop."
+        for number in range(5)
+    )
+    comparison = compare_documents(parse_document(policy()), parse_document(other))
+    assert [caveat.kind for caveat in comparison.caveats] == [WarningKind.DOCUMENT_CHANGED]
+    assert comparison.changes
+
+
+def test_versions_of_one_policy_carry_no_caveat():
+    assert kinds(policy(), policy(words="We keep it for 30 days.")) == []

@@ -1,0 +1,55 @@
+"""What a reader must know before trusting a comparison: the two texts are in different
+languages, the new one is another document, one side is a broken capture, or a page holds a
+second policy. Across languages or with a broken side, section and fact changes are not real
+edits of the policy: the comparison reports the caveat and nothing else."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from tracker.analysis import weights
+from tracker.analysis.capture import against_previous, document_words
+from tracker.model import CaptureQuality, Caveat, Comparison, Document, WarningKind
+
+
+def caveats(old: Document, new: Document) -> tuple[Caveat, ...]:
+    found: list[Caveat] = []
+    if old.language and new.language and old.language != new.language:
+        found.append(Caveat(WarningKind.LANGUAGE_CHANGED, languages=(old.language, new.language)))
+    found.extend(_broken_side(old, new))
+    if not found:
+        likeness = _likeness(old, new)
+        if likeness < weights.OTHER_DOCUMENT_LIKENESS:
+            found.append(Caveat(WarningKind.DOCUMENT_CHANGED, likeness=round(likeness, 2)))
+    for side, document in (("old", old), ("new", new)):
+        for embedded in document.embedded:
+            found.append(
+                Caveat(WarningKind.EMBEDDED, side, relation=embedded.relation, line=embedded.line)
+            )
+    return tuple(found)
+
+
+def _broken_side(old: Document, new: Document) -> list[Caveat]:
+    """A side that looks broken where the other does not (two stubs are compared as they are)."""
+    sides = {"old": old.capture, "new": against_previous(new, old)}
+    broken = [side for side, capture in sides.items() if capture.quality != CaptureQuality.OK]
+    if len(broken) != 1:
+        return []
+    return [Caveat(WarningKind.CAPTURE, side=broken[0], capture=sides[broken[0]])]
+
+
+def with_caveats(comparison: Comparison, old: Document, new: Document) -> Comparison:
+    found = caveats(old, new)
+    if any(caveat.kind in _NOT_AN_EDIT for caveat in found):
+        return Comparison((), (), (), found)
+    return replace(comparison, caveats=found)
+
+
+_NOT_AN_EDIT = {WarningKind.LANGUAGE_CHANGED, WarningKind.CAPTURE}
+
+
+def _likeness(old: Document, new: Document) -> float:
+    first, second = set(document_words(old)), set(document_words(new))
+    if not first or not second:
+        return 1.0
+    return len(first & second) / len(first | second)

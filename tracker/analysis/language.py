@@ -1,0 +1,45 @@
+"""The language a version is written in, told by py3langid from a sample of its prose."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from tracker import rules
+from tracker.analysis import weights
+
+_MARKUP = re.compile(r"!\[[^\]]*\]\([^)]*\)|\]\([^)]*\)|https?://\S+|[#*_>|`\[\]]")
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def detect_language(text: str) -> str | None:
+    """ISO 639-1 code (`en`, `fr`...), or None for a text with too little prose to tell."""
+    sample = prose_sample(text)
+    if len(_LETTER.findall(sample)) < weights.LANGUAGE_MIN_LETTERS:
+        return None
+    identifier = _identifier()
+    if identifier is None:
+        return None
+    code, _confidence = identifier.classify(sample)
+    return None if code == "und" else code
+
+
+def prose_sample(text: str) -> str:
+    """The first prose lines (menus, pickers, links and images left out), up to the sample size."""
+    lines = (_MARKUP.sub(" ", line) for line in text.splitlines())
+    prose = [line.strip() for line in lines if len(line.split()) >= weights.LANGUAGE_PROSE_WORDS]
+    return "\n".join(prose)[: weights.LANGUAGE_SAMPLE]
+
+
+@cache
+def _identifier():
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier  # numpy and a model: on first use
+
+    try:  # it unpacks its model through a temporary file: a full disk means no language
+        identifier = LanguageIdentifier.from_model_file(
+            MODEL_FILE, norm_probs=True, min_confidence=weights.LANGUAGE_CONFIDENCE
+        )
+    except OSError:
+        return None
+    identifier.set_languages(rules.load("pages")["language"]["candidates"])
+    return identifier
