@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 
-from pages import PAGE, UPCOMING
+from pages import IN_FORCE, PAGE, UPCOMING
 
 from conftest import run_tracker
 
@@ -38,3 +38,33 @@ def test_diff_json_warns_of_a_second_policy_and_of_a_broken_capture(tmp_path):
     assert broken.code == 0 and "broken capture" in broken.out and "redirect" in broken.out
     data = json.loads(run_tracker("diff", str(single), str(stub), "--json").out)
     assert data["warnings"][0]["capture"]["quality"] == "redirect" and data["changes"] == []
+
+
+def test_add_says_a_page_holds_the_previous_version_and_checks_it_against_the_archive(tmp_path):
+    archive = str(tmp_path / "archive")
+    run_tracker("init", archive)
+    previous, page = tmp_path / "previous.md", tmp_path / "page.md"
+    previous.write_text("# Heron Privacy Policy\n\n" + IN_FORCE)
+    page.write_text(PAGE)
+    assert (
+        run_tracker("add", str(previous), "--policy", "heron/privacy", "--archive", archive).code
+        == 0
+    )
+    added = run_tracker("add", str(page), "--policy", "heron/privacy", "--archive", archive)
+    assert added.code == 0 and "also holds the previous version" in added.err
+    assert "the same as the archived version of 2022-06-10" in added.err
+    stub = tmp_path / "stub.md"
+    stub.write_text("# Heron Privacy Policy\n\nRedirecting...\n")
+    filed = run_tracker(
+        "add",
+        str(stub),
+        "--policy",
+        "heron/privacy",
+        "--date",
+        "2024-05-01",
+        "--archive",
+        archive,
+        "--json",
+    )
+    [item] = json.loads(filed.out)["filed"]
+    assert item["status"] == "added" and item["capture"]["quality"] == "redirect"

@@ -46,7 +46,7 @@ def test_a_redirect_notice_is_a_redirect():
 def test_a_long_page_about_something_else_is_not_a_policy():
     page = "\n\n".join(
         f"## Recipe {number}\n\nMix the flour with eggs and milk, then bake it for twenty minutes."
-        for number in range(40)
+        for number in range(120)
     )
     assert parse_document(page).capture.quality == CaptureQuality.NOT_A_POLICY
 

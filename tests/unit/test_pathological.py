@@ -67,10 +67,13 @@ def test_cost_grows_linearly(name):
 
 
 def _ordinary_policy(size: int) -> str:
-    """The seed policy repeated to `size`, each copy naming another company (no cache hits)."""
+    """The seed policy repeated to `size`, each copy naming another company (no cache hits) in
+    its text and headings (so it reads as one long policy, not as copies of one)."""
     seed, copies = SEED.read_text(), []
     while sum(map(len, copies)) < size:
-        copies.append(seed.replace("Mesosphere", f"Mesosphere{len(copies)}"))
+        company = f"Mesosphere{len(copies)}"
+        text = seed.replace("Mesosphere", company).replace("MESOSPHERE", company.upper())
+        copies.append(text.replace("## ", f"## {company} "))
     return "".join(copies)[:size]
 
 

@@ -30,7 +30,7 @@ def assess(document: Document) -> Capture:
     if len(words) < weights.STUB_WORDS:
         return Capture(CaptureQuality.STUB, len(words))
     policy_share = sum(word in _POLICY_WORDS for word in words) / len(words)
-    if policy_share < weights.POLICY_WORD_SHARE:
+    if len(words) >= weights.PAGE_WORDS and policy_share < weights.POLICY_WORD_SHARE:
         return Capture(CaptureQuality.NOT_A_POLICY, len(words), share=round(policy_share, 4))
     return Capture(CaptureQuality.OK, len(words))
 

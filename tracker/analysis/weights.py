@@ -52,7 +52,8 @@ EMBEDDED_CUE_LINES = 12  # non-blank lines above the copy searched for what open
 # Broken captures (analysis/capture.py).
 STUB_WORDS = 80  # a policy is longer than this
 REDIRECT_WORDS = 200  # a redirect notice is shorter than this
-POLICY_WORD_SHARE = 0.01  # at least this share of a policy's words are policy words
+POLICY_WORD_SHARE = 0.01  # at least this share of a policy's words are policy words...
+PAGE_WORDS = 1000  # ...judged on texts this long (a home page or an error page is long)
 TRUNCATED_SHARE = 0.5  # a version under this share of its predecessor's length...
 TRUNCATED_PREFIX = 0.8  # ...whose sections are, in this share, its predecessor's first ones
 # Another document in the same slot: under this share of words in common with the one before.

@@ -2,20 +2,40 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from tracker.analysis.dates import parse_date_argument
 from tracker.app.sources import Prepared, expand_sources, prepare, read_input
 from tracker.errors import TrackerError
-from tracker.model import Progress
+from tracker.history.history import read_document
+from tracker.model import Capture, ChangeKind, Document, Embedded, Progress, Version
 from tracker.store.archive import AddResult, Archive, validate_policy
+
+
+@dataclass(frozen=True)
+class EmbeddedCheck:
+    """A second policy on the page, set beside the archived version it should be."""
+
+    embedded: Embedded
+    archived: Version | None  # the version filed before this one
+    changed: int = 0  # its sections that differ from that version's
+    total: int = 0
+
+
+@dataclass(frozen=True)
+class PageCheck:
+    """What `add` tells about a page beyond its date: a broken capture, a second policy."""
+
+    capture: Capture
+    embedded: tuple[EmbeddedCheck, ...] = ()
 
 
 @dataclass(frozen=True)
 class AddOutcome:
     filed: tuple[tuple[AddResult, Prepared], ...]
     errors: tuple[tuple[str, str], ...]
+    checks: tuple[PageCheck, ...] = ()  # one per filed snapshot
 
 
 def add_sources(
@@ -57,4 +77,35 @@ def add_sources(
             errors.append((str(item), str(error)))
         step(1, None)
     results = archive.add([item.snapshot for item in prepared]) if prepared else []
-    return AddOutcome(tuple(zip(results, prepared, strict=True)), tuple(errors))
+    checks = tuple(
+        _check_page(archive, result, item) for result, item in zip(results, prepared, strict=True)
+    )
+    return AddOutcome(tuple(zip(results, prepared, strict=True)), tuple(errors), checks)
+
+
+def _check_page(archive: Archive, result: AddResult, prepared: Prepared) -> PageCheck:
+    """The capture against the version before it, and any embedded policy against that version."""
+    from tracker.analysis.capture import against_previous
+    from tracker.analysis.compare import compare
+
+    document = prepared.document
+    if document is None:
+        return PageCheck(Capture())
+    previous = _version_before(archive, result.version)
+    if previous is None:
+        return PageCheck(document.capture)
+    snapshot = archive.read_snapshot(previous)
+    before = read_document(snapshot.text, snapshot.sha256)
+    checks = []
+    for embedded in document.embedded:  # sections only: the preambles hold the date lines
+        other = Document(embedded.title, "", embedded.sections)
+        changes = compare(other, replace(before, preamble=""), words=False).changes
+        changed = sum(1 for change in changes if change.kind != ChangeKind.UNCHANGED)
+        checks.append(EmbeddedCheck(embedded, previous, changed, len(changes)))
+    return PageCheck(against_previous(document, before), tuple(checks))
+
+
+def _version_before(archive: Archive, version: Version) -> Version | None:
+    versions = archive.policy_versions(version.policy)
+    index = next((i for i, other in enumerate(versions) if other.path == version.path), 0)
+    return versions[index - 1] if index > 0 else None

@@ -30,7 +30,7 @@ from tracker.present.wording import (
 
 if TYPE_CHECKING:
     from tracker.analysis.meaning import SectionMeaning
-    from tracker.app.adding import AddOutcome
+    from tracker.app.adding import AddOutcome, PageCheck
     from tracker.app.demo import DemoResult
     from tracker.app.diffing import Diff, Side
     from tracker.app.ota import ImportResult
@@ -160,6 +160,20 @@ def capture_json(capture: Capture) -> dict[str, Any]:
     return {"quality": capture.quality, "reason": capture_reason(capture), "words": capture.words}
 
 
+def page_check_json(check: PageCheck) -> dict[str, Any]:
+    return {
+        "capture": capture_json(check.capture),
+        "embedded": [
+            {
+                **embedded_json(item.embedded),
+                "archived_version": version_json(item.archived) if item.archived else None,
+                "sections_differing": item.changed,
+            }
+            for item in check.embedded
+        ],
+    }
+
+
 def embedded_json(embedded: Embedded) -> dict[str, Any]:
     return {
         "relation": embedded.relation,
@@ -188,8 +202,9 @@ def added_json(outcome: AddOutcome) -> dict[str, Any]:
                 "policy_reason": prepared.policy_reason,
                 "encoding": prepared.encoding,
                 **version_json(result.version),
+                **page_check_json(check),
             }
-            for result, prepared in outcome.filed
+            for (result, prepared), check in zip(outcome.filed, outcome.checks, strict=True)
         ],
         "errors": [{"source": source, "error": message} for source, message in outcome.errors],
     }

@@ -28,6 +28,7 @@ from tracker.present.wording import (
     elided,
     kind_legend,
     log_summary,
+    page_notes,
     redline_ops,
 )
 
@@ -47,7 +48,7 @@ def show_added(outcome: AddOutcome, as_json: bool) -> None:
     if as_json:
         print_json(added_json(outcome))
         return
-    for result, prepared in outcome.filed:
+    for (result, prepared), check in zip(outcome.filed, outcome.checks, strict=True):
         version = result.version
         when = f"{version.effective.short} ({version.effective.precision})"
         if result.status == "added":
@@ -56,6 +57,8 @@ def show_added(outcome: AddOutcome, as_json: bool) -> None:
                 f"[dim]from {escape(shown(prepared.name, None))}; {prepared.policy_reason}"
                 f"{_encoding_note(prepared.encoding)}[/]"
             )
+            for note in page_notes(check):
+                err().print(f"  [yellow]note:[/] {escape(note)}")
         else:
             out().print(
                 f"[yellow]unchanged[/] {version.policy} {when} already holds this text "

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from typing import TYPE_CHECKING
 
 from tracker import rules
 from tracker.analysis.weights import REWRITTEN
@@ -18,6 +19,9 @@ from tracker.model import (
     WarningKind,
     WordOp,
 )
+
+if TYPE_CHECKING:
+    from tracker.app.adding import PageCheck
 
 KIND_STYLE = {
     "added": "green", "removed": "red", "renamed": "cyan", "moved": "bright_blue", "modified": "yellow",
@@ -204,6 +208,26 @@ def caveat_message(caveat: Caveat) -> str:
     where = f" from line {caveat.line}" if caveat.line else ""
     which = "the previous version" if caveat.relation == "previous" else "the next version"
     return f"{_SIDES[caveat.side]}'s page also holds {which} of the policy{where}; only the primary texts are compared"
+
+
+def page_notes(check: PageCheck) -> list[str]:
+    """What `add` says of a page beyond its date."""
+    notes = []
+    if check.capture.quality != CaptureQuality.OK:
+        notes.append(f"looks like a broken capture ({capture_reason(check.capture)}); filed anyway")
+    for item in check.embedded:
+        embedded = item.embedded
+        which = "previous" if embedded.relation == "previous" else "next"
+        dated = f", effective {embedded.effective.label}" if embedded.effective else ""
+        note = f"the page also holds the {which} version (line {embedded.line}{dated}); only its primary text is compared"
+        if item.archived:
+            same = item.changed == 0
+            verdict = (
+                "the same as" if same else f"{counted(item.changed, 'section')} differing from"
+            )
+            note += f"; it is {verdict} the archived version of {item.archived.effective.short}"
+        notes.append(note)
+    return notes
 
 
 def comparison_summary(comparison: Comparison) -> str:

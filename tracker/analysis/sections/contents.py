@@ -29,7 +29,13 @@ def _mark_contents_sections(sections: list[Section]) -> list[Section]:
 
 
 def _names_sections(lines: list[str], total: int, others: set[str]) -> bool:
-    entries = sum(1 for line in lines if _names(_entry_title(line), others))
+    titles = [_entry_title(line) for line in lines]
+    exact = sum(1 for title in titles if title in others)
+    if exact >= 3 and 2 * exact >= total:
+        return True
+    if 2 * len(lines) < total:
+        return False
+    entries = sum(1 for title in titles if len(title.split()) <= 8 and _names(title, others))
     return entries >= 3 and 2 * entries >= total
 
 

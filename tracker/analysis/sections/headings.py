@@ -10,12 +10,21 @@ from itertools import pairwise
 from tracker import rules
 from tracker.analysis.dates import is_date_line
 from tracker.analysis.sections.bold import bold_title, labelled_caption
+from tracker.analysis.sections.shapes import (
+    _LIST_ITEM,
+    _heading_words,
+    _indented,
+    _is_caps_line,
+    _is_sentence_case_title,
+    _is_title_line,
+    _next_is_body,
+    _next_is_prose,
+)
 
 _ATX_OPEN = re.compile(r"[ \t]*(#{1,6})[ \t]+")  # indented too: a heading inside a list item
 _EMPTY_ATX = re.compile(r"^[ \t]*(#{1,6})[ \t]*$")
 _UNDERLINE = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
 _BREAK = re.compile(r"^ {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,}|={3,})$")
-_LIST_ITEM = re.compile(r"^\s*(?:[*+\-•·]|\d+[.)])\s")
 _LIST_MARKER = re.compile(r"^\s*(?:[*+\-•·]|\d+[.)])\s+")
 _INDENTED_UNDERLINE = re.compile(r"^(?P<indent>[ \t]*)(?:=+|-+)[ \t]*$")
 _WHOLLY_BOLD = re.compile(r"^(?:\*\*|__)(?P<title>[^*_\n]+?)(?:\*\*|__)$")
@@ -35,6 +44,8 @@ _DATE_ONLY = re.compile(  # `March 25, 2019`, `25 March 2019`, `2019-03-25`: a c
     r"(?:19|20)\d\d(?:-[01]\d-[0-3]\d)?",
     re.I,
 )
+_ITALIC_LINE = re.compile(r"(?:_(?!_)|\*(?!\*))(?P<title>[^_*\n]+)[_*]")
+_OUTER_ITEM = re.compile(r"^(\d{1,3})[.)]\s")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _CAMEL = re.compile(r"(?<=[a-z)])(?=[A-Z])")
 _BOLD_RUN_IN = re.compile(
@@ -93,7 +104,7 @@ def _split_glued_date(line: str) -> list[str]:
         return [line]
     for glue in _CAMEL.finditer(line):
         head, date = line[: glue.start()], line[glue.start() :]
-        if head.strip(" #*_") and is_date_line(_clean_title(date)):
+        if head.strip(" #*_") and is_date_line(date.lstrip("*_ ")):
             return [head, date]
     return [line]
 
@@ -151,7 +162,7 @@ def _plain_after_markup(lines: list[str], index: int) -> _Heading | None:
     previous = next((text for text in reversed(lines[:index]) if text.strip()), "")
     if not previous.rstrip().endswith((".", "!", "?", ")", '"', "”")):
         return None
-    return _Heading(index, index + 1, title, "plain") if _next_is_body(lines, index + 1) else None
+    return _Heading(index, index + 1, title, "plain") if _next_is_prose(lines, index + 1) else None
 
 
 def _rank_style_switch(headings: list[_Heading]) -> list[_Heading]:
@@ -213,6 +224,8 @@ def _heading_at(lines: list[str], index: int, marked: bool) -> _Heading | None:
     if run_in:
         return run_in
     numbered = _NUMBERED.match(line)
+    if numbered and not standalone and not following.strip():
+        alone = _continues_outer_list(lines, index)
     if numbered and alone and _heading_words(_unbold(numbered.group("title")), allow_lower=False):
         number = numbered.group("number").replace("\\", "").rstrip(".")
         title = _clean_title(numbered.group("title"))
@@ -229,6 +242,14 @@ def _heading_at(lines: list[str], index: int, marked: bool) -> _Heading | None:
         and (_heading_words(bold, allow_lower=True) or labelled_caption(bold))
     ):
         return _Heading(index, index + 1, _clean_title(bold), "bold")
+    italic = _ITALIC_LINE.fullmatch(stripped)
+    if (
+        italic
+        and alone
+        and _is_title_line(italic.group("title"))
+        and _next_is_body(lines, index + 1)
+    ):
+        return _Heading(index, index + 1, _clean_title(italic.group("title")), "italic")
     plain = _clean_title(stripped)
     if _is_label(stripped, plain):
         return None  # `Summary:`, `Our providers are:`: a label over what follows
@@ -260,6 +281,11 @@ def _titled_by_next_line(lines: list[str], index: int, level: int) -> _Heading |
     title = _clean_title(lines[following]) if following else ""
     if not title or _EMPTY_ATX.match(lines[following]) or atx_heading(lines[following]):
         return None
+    numbered = _NUMBERED.match(lines[following].strip())
+    if numbered:  # `3.1. When you create your Account`: its numbering places it
+        number = numbered.group("number").replace("\\", "").rstrip(".")
+        title = _clean_title(numbered.group("title"))
+        return _Heading(index, following + 1, title, "numbered", _number_depth(number), number)
     return (
         _Heading(index, following + 1, title, "atx", level)
         if _heading_words(title, allow_lower=False)
@@ -267,13 +293,26 @@ def _titled_by_next_line(lines: list[str], index: int, level: int) -> _Heading |
     )
 
 
+def _continues_outer_list(lines: list[str], index: int) -> bool:
+    """`7.  Data security` right under item 6's nested list: the outer list's next item
+    stands alone though no blank line closes the nested list."""
+    item = _OUTER_ITEM.match(lines[index])
+    if not item or not lines[index - 1][:1].isspace():
+        return False
+    for line in reversed(lines[max(0, index - 300) : index]):
+        earlier = _OUTER_ITEM.match(line)
+        if earlier:
+            return int(earlier.group(1)) + 1 == int(item.group(1))
+    return False
+
+
 def _bold_item_over_items(lines: list[str], index: int) -> _Heading | None:
     """`1.  **Personal Data you provide**` over an indented sub-list or paragraph: a heading
     at any depth of the list (`1.  **Account Creation.** We collect...` is a list item)."""
     marker = _LIST_MARKER.match(lines[index])
     title = bold_title(lines[index][marker.end() :]) if marker else None
-    if not title or title.endswith(":") or not _heading_words(title, allow_lower=False):
-        return None
+    if not title or title.endswith((":", ".")) or not _heading_words(title, allow_lower=False):
+        return None  # `*   **Registration information.**` over its text: a label
     below = next((line for line in lines[index + 1 : index + 4] if line.strip()), "")
     column = len(marker.group(0).expandtabs(4))
     if len(below) - len(below.lstrip()) < column:
@@ -381,62 +420,6 @@ def _split_number(title: str) -> tuple[str, str]:
     ):
         return "", title
     return match.group(1), title[match.end() :]
-
-
-def _heading_words(title: str, *, allow_lower: bool) -> bool:
-    words = title.split()
-    if not words or len(words) > 14 or len(title) > 110:
-        return False
-    if title.rstrip("*_ ").endswith((".", ",", ";")) and len(words) > 3:
-        return False
-    return allow_lower or title[:1].isupper() or title[:1].isdigit() or title[:1] in "“\"'"
-
-
-def _is_caps_line(title: str) -> bool:
-    if len(title) > 160 or not title.isupper():
-        return False
-    words = title.split()
-    if len(words) > 14 or title.endswith((",", ";")) or sum(char.isalpha() for char in title) < 3:
-        return False
-    if not any(len(word) >= 2 and word.isalpha() for word in re.split(r"[^\w]+", title)):
-        return False  # `CF11 9LJ` is a postcode, not a heading
-    return not (title.endswith(".") and len(words) > 4)
-
-
-def _is_title_line(title: str) -> bool:
-    words = title.split()
-    if not words or len(words) > 10 or len(title) > 80 or re.search(r"[,;|@/]|https?:", title):
-        return False
-    if any(re.search(r"\d", word) and not re.fullmatch(r"\d{1,4}", word) for word in words):
-        return False  # `Children Under 16` is a title; `CF11 9LJ` or `Version 2.3` is not
-    if title.endswith((".", ":", "!")) or not title[:1].isupper():
-        return False
-    long_words = [word for word in words if len(word) > 3]
-    capitalised = [word for word in long_words if word[:1].isupper()]
-    return len(capitalised) >= max(1, 0.75 * len(long_words))
-
-
-def _is_sentence_case_title(title: str) -> bool:
-    """`Who we share it with`: a short capitalised line with no sentence punctuation."""
-    words = title.split()
-    return (
-        0 < len(words) <= 8
-        and len(title) <= 60
-        and title[:1].isupper()
-        and not re.search(r"[\d,;:|@/]|https?:", title)
-        and not title.endswith((".", "!"))
-    )
-
-
-def _indented(line: str) -> bool:
-    return line[:1] in (" ", "\t") and len(line) - len(line.lstrip()) >= 2 and bool(line.strip())
-
-
-def _next_is_body(lines: list[str], start: int) -> bool:
-    for line in lines[start : start + 8]:  # blank lines between: accordions, spacers
-        if line.strip():
-            return len(line.split()) >= 6 or _LIST_ITEM.match(line) is not None
-    return False
 
 
 def _number_depth(number: str) -> float:

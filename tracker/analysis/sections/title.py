@@ -86,9 +86,15 @@ def _drop_introduced_lists(headings: list[_Heading], lines: list[str]) -> list[_
             and _empty_between(lines, run[-1], headings[index + len(run)])
         ):
             run.append(headings[index + len(run)])
-        dropped.update(id(item) for item in run)
+        if len(run) > 1 or not _has_body(lines, run[0], headings[index + 1 : index + 2]):
+            dropped.update(id(item) for item in run)  # a lone item with a body is a section
         index += len(run)
     return [heading for heading in headings if id(heading) not in dropped]
+
+
+def _has_body(lines: list[str], heading: _Heading, following: list[_Heading]) -> bool:
+    end = following[0].start if following else len(lines)
+    return any(line.strip() for line in lines[heading.end : end])
 
 
 def _introduced(lines: list[str], start: int) -> bool:

@@ -67,7 +67,7 @@ def _rank_key(heading: _Heading, mixed: set[float], below_markup: float) -> tupl
     if heading.style == "numbered":
         return below_markup + heading.markup_level, 0.0
     caps_or_reset = heading.style == "caps" or (heading.style == "title" and heading.after_break)
-    return below_markup + 1, {"caps": 0.0, "title": 0.5, "bold": 0.7}[
+    return below_markup + 1, {"caps": 0.0, "title": 0.5, "bold": 0.7, "italic": 0.8}[
         heading.style
     ] if not caps_or_reset else 0.0
 
