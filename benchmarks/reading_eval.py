@@ -29,10 +29,22 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tracker.analysis.compare import compare
 from tracker.analysis.ingest import ingest_bytes
 from tracker.analysis.sections import parse_document
 from tracker.model import Change, ChangeKind, Document
+
+try:
+    from tracker.history.history import compare_documents
+    from tracker.model import WarningKind
+
+    _APART = {WarningKind.LANGUAGE_CHANGED, WarningKind.CAPTURE}
+except ImportError:  # a tracker from before warnings (to measure a baseline): compare only
+    from tracker.analysis.compare import compare as _compare
+
+    def compare_documents(old, new, words=True):
+        return _compare(old, new, words=words)
+
+    _APART = set()
 
 SHINGLE = 5
 STILL_THERE = 0.8
@@ -42,6 +54,7 @@ _WORD = re.compile(r"[^\W_]+")
 @dataclass
 class Tally:
     pairs: int = 0
+    apart: Counter = field(default_factory=Counter)  # pairs not compared, by caveat
     changes: Counter = field(default_factory=Counter)
     false_removed: int = 0
     false_added: int = 0
@@ -49,6 +62,7 @@ class Tally:
 
     def add(self, other: Tally) -> None:
         self.pairs += other.pairs
+        self.apart.update(other.apart)
         self.changes.update(other.changes)
         self.false_removed += other.false_removed
         self.false_added += other.false_added
@@ -110,7 +124,11 @@ def evaluate_document(repo: Path, path: str) -> Tally:
 
 def _tally_pair(tally: Tally, path: str, commit: str, old: Document, new: Document) -> None:
     tally.pairs += 1
-    comparison = compare(old, new, words=False)
+    comparison = compare_documents(old, new, words=False)
+    blocking = [c.kind for c in getattr(comparison, "caveats", ()) if c.kind in _APART]
+    if blocking:
+        tally.apart[blocking[0]] += 1
+        return
     old_shingles = new_shingles = None
     for change in comparison.changes:
         if change.kind == ChangeKind.UNCHANGED:
@@ -146,7 +164,8 @@ def _line(name: str, tally: Tally) -> str:
         f"({100 * tally.false_removed / removed:4.1f}%)  "
         f"added-already-there {tally.false_added:>4}/{added:<5} "
         f"({100 * tally.false_added / added:4.1f}%)  "
-        f"split+merged {100 * split_merge / total:4.1f}%"
+        f"split+merged {100 * split_merge / total:4.1f}%  "
+        f"apart: {sum(tally.apart.values())} ({', '.join(f'{k} {v}' for k, v in tally.apart.items())})"
     )
 
 

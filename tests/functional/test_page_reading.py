@@ -68,3 +68,25 @@ def test_add_says_a_page_holds_the_previous_version_and_checks_it_against_the_ar
     )
     [item] = json.loads(filed.out)["filed"]
     assert item["status"] == "added" and item["capture"]["quality"] == "redirect"
+
+
+def test_log_and_report_carry_the_language_and_the_warnings(tmp_path):
+    archive = str(tmp_path / "archive")
+    run_tracker("init", archive)
+    whole, stub = tmp_path / "whole.md", tmp_path / "stub.md"
+    whole.write_text(PAGE)
+    stub.write_text("# Heron Privacy Policy\n\nRedirecting...\n")
+    run_tracker("add", str(whole), "--policy", "heron/privacy", "--archive", archive)
+    run_tracker(
+        "add", str(stub), "--policy", "heron/privacy", "--date", "2024-05-01", "--archive", archive
+    )
+    log = json.loads(run_tracker("log", "heron/privacy", "--json", "--archive", archive).out)
+    first, second = log["versions"]
+    assert first["language"] == "en" and first["warnings"] == []
+    assert [warning["kind"] for warning in second["warnings"]] == ["capture", "embedded"]
+    assert second["summary"].startswith("not compared: the new version looks like a broken capture")
+    report = tmp_path / "report.md"
+    run_tracker(
+        "report", "heron/privacy", "--format", "md", "-o", str(report), "--archive", archive
+    )
+    assert "⚠ Warning: the new version looks like a broken capture" in report.read_text()

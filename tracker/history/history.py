@@ -37,6 +37,7 @@ class LogEntry:
     version: Version
     step: StepSummary | None  # None for the first version
     sections: int
+    language: str | None = None
 
 
 class History:
@@ -81,16 +82,20 @@ class History:
         """Each version with what changed since the one before; cached for this exact sequence."""
         key = ":".join(version.sha256 for version in self.versions)
         steps = self.cache.get_or_make(
-            "log", key, list[tuple[StepSummary | None, int]], self._steps
+            "log", key, list[tuple[StepSummary | None, int, str | None]], self._steps
         )
         return [
-            LogEntry(version, step, sections)
-            for version, (step, sections) in zip(self.versions, steps, strict=True)
+            LogEntry(version, step, sections, language)
+            for version, (step, sections, language) in zip(self.versions, steps, strict=True)
         ]
 
-    def _steps(self) -> list[tuple[StepSummary | None, int]]:
+    def _steps(self) -> list[tuple[StepSummary | None, int, str | None]]:
         return [
-            (summarise(self.step(index)) if index else None, len(self.document(index).sections))
+            (
+                summarise(self.step(index)) if index else None,
+                len(self.document(index).sections),
+                self.document(index).language,
+            )
             for index in range(len(self.versions))
         ]
 

@@ -221,6 +221,7 @@ def log_json(policy: str, entries: list[LogEntry]) -> dict[str, Any]:
             {
                 **version_json(entry.version),
                 "summary": log_summary(entry),
+                "language": entry.language,
                 "counts": entry.step.counts if entry.step else {},
                 "warnings": [caveat_json(caveat) for caveat in entry.step.caveats]
                 if entry.step

@@ -25,6 +25,7 @@ from tracker.model import Change, Comparison, Version, WordOp
 from tracker.present.console import json_text, safe
 from tracker.present.json import comparison_json, version_json
 from tracker.present.wording import (
+    caveat_message,
     comparison_summary,
     counted,
     describe,
@@ -45,6 +46,7 @@ class Step:
     summary: str
     flags: tuple[str, ...]
     baseline: bool = False
+    warnings: tuple[str, ...] = ()  # what to know before trusting the comparison
 
     @property
     def substantive(self) -> list[Change]:
@@ -119,7 +121,8 @@ def _policy_report(history: History, since: dt.date | None) -> PolicyReport:
         )
         flags = tuple(anachronisms(facts, version.effective.value))
         baseline = since is not None and version.effective.value < since
-        steps.append(Step(index + 1, version, comparison, summary, flags, baseline))
+        warnings = tuple(caveat_message(c) for c in comparison.caveats) if comparison else ()
+        steps.append(Step(index + 1, version, comparison, summary, flags, baseline, warnings))
     return PolicyReport(history.policy, tuple(steps))
 
 

@@ -53,7 +53,8 @@ _BOLD_RUN_IN = re.compile(
     r"(?P<title>[A-Z][^*\n]{0,80}?)\*\*[.:]?[ \t]+(?P<body>\S.*)$"
 )
 _BOLD_THEN_COLON = re.compile(r"\*\*[^*]+\*\*:")
-_IN_PAGE_LINK = re.compile(r"[*_]*\[[^\]]*\]\(#[^)]*\)[*_]*")
+_LINK_LINE = re.compile(r"[*_]*\[[^\]]*\]\([^)]*\)[*_]*")
+_UNMARKED_STYLES = ("sentence", "bold", "numbered")
 _PLAIN_STYLES = ("caps", "title", "sentence", "plain")
 _GLUED = re.compile(r"^(?P<caps>[A-Z][A-Z0-9 ,'’&/().?\-]*[A-Z?])(?P<rest>[A-Z][a-z][^\n]*)$")
 _BOLD_LINE = re.compile(r"^\s*(?:\*\*|__)(?P<title>[^*_\n]+?)(?:\*\*|__)\s*$")
@@ -180,10 +181,12 @@ def _rank_style_switch(headings: list[_Heading]) -> list[_Heading]:
 
 
 def _confirm_sentence_case(headings: list[_Heading]) -> list[_Heading]:
-    """Sentence-case lines are headings only when a document uses at least three of them;
-    one or two short lines are more likely a slogan or a closing remark."""
+    """Sentence-case lines are headings only when a document uses at least three headings
+    without markup (its bold and numbered ones count); one or two short lines in a document
+    that has no other headings are more likely a slogan or a closing remark."""
     sentence_case = [heading for heading in headings if heading.style == "sentence"]
-    if len(sentence_case) < 3:
+    unmarked = [heading for heading in headings if heading.style in _UNMARKED_STYLES]
+    if len(unmarked) < 3:
         return [heading for heading in headings if heading.style != "sentence"]
     for heading in sentence_case:
         heading.style = "title"
@@ -201,8 +204,8 @@ def _count_markup(lines: list[str]) -> int:
 def _heading_at(lines: list[str], index: int, marked: bool) -> _Heading | None:
     line = lines[index]
     stripped = line.strip()
-    if not stripped or _is_date_line(stripped) or _is_in_page_link(stripped):
-        return None  # `[Back to top](#top)` is navigation
+    if not stripped or _is_date_line(stripped) or _is_link_line(stripped):
+        return None  # `[Back to top](#top)`, `[For partners](https://...)`: navigation
     if ("....." in stripped or ". . . . ." in stripped or "……" in stripped) and len(stripped) < 300:
         return None  # `PUBLIC CONCERNÉ ........ 3`: a contents entry
     following = lines[index + 1] if index + 1 < len(lines) else ""
@@ -226,6 +229,8 @@ def _heading_at(lines: list[str], index: int, marked: bool) -> _Heading | None:
     numbered = _NUMBERED.match(line)
     if numbered and not standalone and not following.strip():
         alone = _continues_outer_list(lines, index)
+    if numbered and numbered.group("title").rstrip("*_ ").endswith(":"):
+        numbered = None  # `1. You have the following rights:` introduces a list
     if numbered and alone and _heading_words(_unbold(numbered.group("title")), allow_lower=False):
         number = numbered.group("number").replace("\\", "").rstrip(".")
         title = _clean_title(numbered.group("title"))
@@ -253,18 +258,26 @@ def _heading_at(lines: list[str], index: int, marked: bool) -> _Heading | None:
     plain = _clean_title(stripped)
     if _is_label(stripped, plain):
         return None  # `Summary:`, `Our providers are:`: a label over what follows
+    if _in_block(previous, following) and len(following.split()) < 10:
+        return None  # `VAT-ID: DK 38049488` between two lines of an address block
     if _is_caps_line(plain) and (standalone or _indented(following) or not previous.endswith(":")):
         return _Heading(index, index + 1, plain, "caps")
     title_like = _is_title_line(plain) and not marked
     if title_like and (_indented(following) or (alone and _next_is_body(lines, index + 1))):
         return _Heading(index, index + 1, plain, "title")
-    if not marked and alone and _is_sentence_case_title(plain) and _next_is_body(lines, index + 1):
+    if (
+        not marked
+        and alone
+        and _is_sentence_case_title(plain)
+        and stripped[-1:] not in ".!"
+        and _next_is_body(lines, index + 1)
+    ):
         return _Heading(index, index + 1, plain, "sentence")
     return None
 
 
-def _is_in_page_link(stripped: str) -> bool:
-    return stripped[0] in "[*_" and _IN_PAGE_LINK.fullmatch(stripped) is not None
+def _is_link_line(stripped: str) -> bool:
+    return stripped[0] in "[*_" and _LINK_LINE.fullmatch(stripped) is not None
 
 
 def _empty_atx(line: str) -> tuple[int, str] | None:
@@ -323,6 +336,13 @@ def _bold_item_over_items(lines: list[str], index: int) -> _Heading | None:
         heading.over_items = True
         return heading
     return _Heading(index, index + 1, _clean_title(title), "bold")
+
+
+def _in_block(previous: str, following: str) -> bool:
+    """Between two lines of one block, the one above no finished sentence: an address."""
+    if not previous.strip() or not following.strip() or _indented(following):
+        return False
+    return not previous.rstrip().endswith((".", ":", "!", "?"))
 
 
 def _is_label(stripped: str, plain: str) -> bool:

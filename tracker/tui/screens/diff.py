@@ -12,7 +12,7 @@ from textual.widgets import DataTable, Footer, Header, Input, Static
 from tracker.history.history import History
 from tracker.model import Change, Comparison
 from tracker.present.console import safe
-from tracker.present.wording import comparison_summary, describe, reason
+from tracker.present.wording import caveat_message, comparison_summary, describe, reason
 from tracker.tui import keymap
 from tracker.tui.widgets import (
     KIND_STYLE,
@@ -99,8 +99,13 @@ class DiffScreen(TableNavigation, Screen):
             if filters
             else ""
         )
+        warnings = "".join(
+            f"\n[b $warning]warning:[/] {literal(shortened(caveat_message(caveat), 160))}"
+            for caveat in self.comparison.caveats
+            if caveat_message(caveat) not in summary
+        )
         self.query_one("#diff-title", Static).update(
-            f"[b]{self.history.policy}[/b]  {self._versions_label()}\n{literal(summary)}{shown}"
+            f"[b]{self.history.policy}[/b]  {self._versions_label()}\n{literal(summary)}{warnings}{shown}"
         )
 
     def refill(self) -> None:
