@@ -55,6 +55,7 @@ _WORD = re.compile(r"[^\W_]+")
 class Tally:
     pairs: int = 0
     apart: Counter = field(default_factory=Counter)  # pairs not compared, by caveat
+    warned: Counter = field(default_factory=Counter)  # compared pairs, by caveat
     changes: Counter = field(default_factory=Counter)
     false_removed: int = 0
     false_added: int = 0
@@ -63,6 +64,7 @@ class Tally:
     def add(self, other: Tally) -> None:
         self.pairs += other.pairs
         self.apart.update(other.apart)
+        self.warned.update(other.warned)
         self.changes.update(other.changes)
         self.false_removed += other.false_removed
         self.false_added += other.false_added
@@ -125,10 +127,12 @@ def evaluate_document(repo: Path, path: str) -> Tally:
 def _tally_pair(tally: Tally, path: str, commit: str, old: Document, new: Document) -> None:
     tally.pairs += 1
     comparison = compare_documents(old, new, words=False)
-    blocking = [c.kind for c in getattr(comparison, "caveats", ()) if c.kind in _APART]
+    kinds = [caveat.kind for caveat in getattr(comparison, "caveats", ())]
+    blocking = [kind for kind in kinds if kind in _APART]
     if blocking:
         tally.apart[blocking[0]] += 1
         return
+    tally.warned.update(set(kinds))
     old_shingles = new_shingles = None
     for change in comparison.changes:
         if change.kind == ChangeKind.UNCHANGED:
@@ -165,8 +169,12 @@ def _line(name: str, tally: Tally) -> str:
         f"added-already-there {tally.false_added:>4}/{added:<5} "
         f"({100 * tally.false_added / added:4.1f}%)  "
         f"split+merged {100 * split_merge / total:4.1f}%  "
-        f"apart: {sum(tally.apart.values())} ({', '.join(f'{k} {v}' for k, v in tally.apart.items())})"
+        f"apart: {_counts(tally.apart)}  warned: {_counts(tally.warned)}"
     )
+
+
+def _counts(counter: Counter) -> str:
+    return ", ".join(f"{kind} {count}" for kind, count in sorted(counter.items())) or "-"
 
 
 def main() -> None:

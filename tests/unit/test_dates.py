@@ -157,3 +157,11 @@ def test_date_text_keeps_an_abbreviated_month():
     assert find_effective_date("Updated: Jan. 5, 2020\n\nWe collect data.").text == (
         "Updated: Jan. 5, 2020"
     )
+
+
+def test_a_us_policy_naming_irelands_regulator_and_uk_gdpr_reads_month_first():
+    text = (
+        "Last updated: 08/12/2026\n\nEU users may complain to the Irish regulator at "
+        "www.dataprotection.ie. UK users have rights under the UK GDPR."
+    )
+    assert find_effective_date(text).value.isoformat() == "2026-08-12"

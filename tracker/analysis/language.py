@@ -10,6 +10,8 @@ from tracker.analysis import weights
 
 _MARKUP = re.compile(r"!\[[^\]]*\]\([^)]*\)|\]\([^)]*\)|https?://\S+|[#*_>|`\[\]]")
 _LETTER = re.compile(r"[^\W\d_]")
+_WORD = re.compile(r"[^\W\d_]+")
+_ENGLISH_MARKERS = frozenset(rules.load("pages")["language"]["english_markers"])
 
 
 def detect_language(text: str) -> str | None:
@@ -17,11 +19,19 @@ def detect_language(text: str) -> str | None:
     sample = prose_sample(text)
     if len(_LETTER.findall(sample)) < weights.LANGUAGE_MIN_LETTERS:
         return None
+    if _plainly_english(sample):
+        return "en"
     identifier = _identifier()
     if identifier is None:
         return None
     code, _confidence = identifier.classify(sample)
     return None if code == "und" else code
+
+
+def _plainly_english(sample: str) -> bool:
+    words = [word.lower() for word in _WORD.findall(sample)]
+    markers = sum(word in _ENGLISH_MARKERS for word in words)
+    return markers >= weights.ENGLISH_MARKER_SHARE * len(words)
 
 
 def prose_sample(text: str) -> str:

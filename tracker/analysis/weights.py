@@ -65,3 +65,10 @@ LANGUAGE_SAMPLE = 3000
 LANGUAGE_PROSE_WORDS = 8  # lines this long are prose, not menus or pickers
 LANGUAGE_MIN_LETTERS = 100  # fewer letters than this: an image, a stub, no language to tell
 LANGUAGE_CONFIDENCE = 0.5
+ENGLISH_MARKER_SHARE = 0.10  # of a sample's words: English, no model needed
+
+# Heading line shapes (analysis/sections/headings.py, shapes.py).
+FURNITURE_REPEATS = 3  # a plain line printed this often is a footer or a control, not a heading
+FURNITURE_WORDS = 5  # ... when it is this short (a repeated question heading is a heading)
+BODY_LOOKAHEAD = 8  # lines searched past blank ones (accordions, spacers) for a heading's text
+ADDRESS_LINE_WORDS = 10  # a shorter line right below, in one block, makes a line an address's

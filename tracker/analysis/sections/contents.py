@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from tracker.analysis.sections.headings import _LINK, _LIST_ITEM, _STOPWORDS, _WORD, _Heading
-from tracker.analysis.sections.tree import _names, _section_id, _unique_id
+from tracker.analysis.sections.tree import _names, _section_id, _unique_id, _word_index
 from tracker.model import Section
 from tracker.text import normalise_title, paragraphs, slugify
 
@@ -15,6 +15,7 @@ from tracker.text import normalise_title, paragraphs, slugify
 def _mark_contents_sections(sections: list[Section]) -> list[Section]:
     """A section most of whose lines name other sections (plain or as links) is a contents list."""
     titles = {normalise_title(section.title) for section in sections}
+    index = _word_index(titles)
     marked = []
     for section in sections:
         lines = paragraphs(section.text)
@@ -22,20 +23,22 @@ def _mark_contents_sections(sections: list[Section]) -> list[Section]:
         is_contents = (
             len(short) >= 3
             and 2 * len(short) >= len(lines)
-            and _names_sections(short, len(lines), titles - {normalise_title(section.title)})
+            and _names_sections(short, len(lines), titles - {normalise_title(section.title)}, index)
         )
         marked.append(replace(section, contents=True) if is_contents else section)
     return marked
 
 
-def _names_sections(lines: list[str], total: int, others: set[str]) -> bool:
+def _names_sections(
+    lines: list[str], total: int, others: set[str], index: dict[str, set[str]]
+) -> bool:
     titles = [_entry_title(line) for line in lines]
     exact = sum(1 for title in titles if title in others)
     if exact >= 3 and 2 * exact >= total:
         return True
     if 2 * len(lines) < total:
         return False
-    entries = sum(1 for title in titles if len(title.split()) <= 8 and _names(title, others))
+    entries = sum(1 for title in titles if len(title.split()) <= 8 and _names(title, others, index))
     return entries >= 3 and 2 * entries >= total
 
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from tracker import rules
+from tracker.analysis import weights
 from tracker.analysis.dates import is_date_line
 from tracker.analysis.sections.bold import bold_title, labelled_caption
 from tracker.analysis.sections.shapes import (
@@ -46,6 +47,7 @@ _DATE_ONLY = re.compile(  # `March 25, 2019`, `25 March 2019`, `2019-03-25`: a c
 )
 _ITALIC_LINE = re.compile(r"(?:_(?!_)|\*(?!\*))(?P<title>[^_*\n]+)[_*]")
 _OUTER_ITEM = re.compile(r"^(\d{1,3})[.)]\s")
+_RUN_IN_START = "*0123456789"
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _CAMEL = re.compile(r"(?<=[a-z)])(?=[A-Z])")
 _BOLD_RUN_IN = re.compile(
@@ -94,14 +96,14 @@ def _split_glued_headings(lines: list[str]) -> list[str]:
         if match and " " in caps and sum(char.isalpha() for char in caps) >= 8 and len(line) < 160:
             result.extend([caps, match.group("rest")])
         else:
-            result.extend(_split_glued_date(line))
+            result.extend(_split_glued_date(line) if _YEAR.search(line, 0, 200) else [line])
     return result
 
 
 def _split_glued_date(line: str) -> list[str]:
     """`# Privacy PolicyLast Modified: 2022-12-16`: the title, then its date on a line of its own,
     so versions that differ only in the date keep one title."""
-    if len(line) > 200 or not _YEAR.search(line):
+    if len(line) > 200:
         return [line]
     for glue in _CAMEL.finditer(line):
         head, date = line[: glue.start()], line[glue.start() :]
@@ -118,7 +120,7 @@ def _find_headings(lines: list[str]) -> list[_Heading]:
     late = False  # a markup heading, or a plain one continuing it, came last
     while index < len(lines):
         heading = _heading_at(lines, index, marked) or (
-            _plain_after_markup(lines, index) if late else None
+            _plain_after_markup(lines, index) if late and len(lines[index]) <= 80 else None
         )
         if heading:
             heading.after_break = after_break
@@ -143,7 +145,10 @@ def _drop_furniture(headings: list[_Heading], lines: list[str]) -> list[_Heading
         return headings
     counts = Counter(line.strip() for line in lines if line.strip())
     furniture = {
-        id(h) for h in plain if counts[lines[h.start].strip()] >= 3 and len(h.title.split()) <= 5
+        id(h)
+        for h in plain
+        if counts[lines[h.start].strip()] >= weights.FURNITURE_REPEATS
+        and len(h.title.split()) <= weights.FURNITURE_WORDS
     }
     return [heading for heading in headings if id(heading) not in furniture]
 
@@ -223,7 +228,7 @@ def _heading_at(lines: list[str], index: int, marked: bool) -> _Heading | None:
     previous = lines[index - 1] if index else ""
     standalone = not previous.strip() or _BREAK.match(previous) or _UNDERLINE.match(previous)
     alone = standalone and not following.strip()
-    run_in = _run_in_heading(line, index, standalone)
+    run_in = _run_in_heading(line, index, standalone) if stripped[:1] in _RUN_IN_START else None
     if run_in:
         return run_in
     numbered = _NUMBERED.match(line)
@@ -258,7 +263,7 @@ def _heading_at(lines: list[str], index: int, marked: bool) -> _Heading | None:
     plain = _clean_title(stripped)
     if _is_label(stripped, plain):
         return None  # `Summary:`, `Our providers are:`: a label over what follows
-    if _in_block(previous, following) and len(following.split()) < 10:
+    if _in_block(previous, following) and len(following.split()) < weights.ADDRESS_LINE_WORDS:
         return None  # `VAT-ID: DK 38049488` between two lines of an address block
     if _is_caps_line(plain) and (standalone or _indented(following) or not previous.endswith(":")):
         return _Heading(index, index + 1, plain, "caps")

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from tracker.analysis import weights
+
 _LIST_ITEM = re.compile(r"^\s*(?:[*+\-•·]|\d+[.)])\s")
 _QUOTES = "“\"'‘"
 
@@ -59,7 +61,9 @@ def _indented(line: str) -> bool:
 
 
 def _next_is_body(lines: list[str], start: int) -> bool:
-    for line in lines[start : start + 8]:  # blank lines between: accordions, spacers
+    for line in lines[
+        start : start + weights.BODY_LOOKAHEAD
+    ]:  # blank lines between: accordions, spacers
         if line.strip():
             return len(line.split()) >= 6 or _LIST_ITEM.match(line) is not None
     return False
@@ -67,7 +71,7 @@ def _next_is_body(lines: list[str], start: int) -> bool:
 
 def _next_is_prose(lines: list[str], start: int) -> bool:
     """The next block is a paragraph of text: not a list, a table, a link or a heading."""
-    for line in lines[start : start + 8]:
+    for line in lines[start : start + weights.BODY_LOOKAHEAD]:
         text = line.strip()
         if text:
             opening = text[:1] in "#|[!<>" or _LIST_ITEM.match(line) is not None

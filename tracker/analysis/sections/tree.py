@@ -30,13 +30,29 @@ def _is_masthead(headings: list[_Heading], lines: list[str]) -> bool:
     )
 
 
-def _names(entry: str, titles: set[str] | list[str]) -> bool:
+def _names(
+    entry: str, titles: set[str] | list[str], index: dict[str, set[str]] | None = None
+) -> bool:
     """A contents entry (normalised) names one of the titles, maybe in fewer words:
-    `contact` for `contact us`, `how we use information` for `how we use your information`."""
+    `contact` for `contact us`, `how we use information` for `how we use your information`.
+    `index` (`_word_index` of the titles or more) makes the search quick."""
     if not entry or entry in titles:
         return bool(entry)
-    words = _words(entry)
-    return any(words <= _words(title) for title in titles)
+    words = entry.split()
+    if index is None:
+        return any(set(words) <= _words(title) for title in titles)
+    candidates = index.get(words[0], set())
+    for word in words[1:]:
+        candidates = candidates & index.get(word, set())
+    return any(candidate in titles for candidate in candidates)
+
+
+def _word_index(titles: set[str]) -> dict[str, set[str]]:
+    index: dict[str, set[str]] = {}
+    for title in titles:
+        for word in title.split():
+            index.setdefault(word, set()).add(title)
+    return index
 
 
 @lru_cache(maxsize=4096)
