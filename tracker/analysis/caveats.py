@@ -5,11 +5,9 @@ edits of the policy: the comparison reports the caveat and nothing else."""
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from tracker.analysis import weights
 from tracker.analysis.capture import against_previous, document_words
-from tracker.model import CaptureQuality, Caveat, Comparison, Document, WarningKind
+from tracker.model import CaptureQuality, Caveat, Document, WarningKind
 
 
 def caveats(old: Document, new: Document) -> tuple[Caveat, ...]:
@@ -38,11 +36,9 @@ def _broken_side(old: Document, new: Document) -> list[Caveat]:
     return [Caveat(WarningKind.CAPTURE, side=broken[0], capture=sides[broken[0]])]
 
 
-def with_caveats(comparison: Comparison, old: Document, new: Document) -> Comparison:
-    found = caveats(old, new)
-    if any(caveat.kind in _NOT_AN_EDIT for caveat in found):
-        return Comparison((), (), (), found)
-    return replace(comparison, caveats=found)
+def not_an_edit(found: tuple[Caveat, ...]) -> bool:
+    """Across languages or with one broken side, section and fact changes are not edits."""
+    return any(caveat.kind in _NOT_AN_EDIT for caveat in found)
 
 
 _NOT_AN_EDIT = {WarningKind.LANGUAGE_CHANGED, WarningKind.CAPTURE}

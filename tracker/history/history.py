@@ -6,7 +6,7 @@ content hash (`history/cache.py`): opening a long history a second time reads th
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 
 from tracker.history.cache import ResultCache
@@ -110,12 +110,15 @@ def read_document(text: str, sha256: str, cache: ResultCache | None = None) -> D
 
 def compare_documents(old: Document, new: Document, words: bool = True) -> Comparison:
     """Two versions compared (with meaning when `words` is on), and what to know about it."""
-    from tracker.analysis.caveats import with_caveats
+    from tracker.analysis.caveats import caveats, not_an_edit
     from tracker.analysis.compare import compare
     from tracker.analysis.meaning import annotate
 
+    found = caveats(old, new)
+    if not_an_edit(found):
+        return Comparison((), (), (), found)
     result = compare(old, new, words=words)
-    return with_caveats(annotate(result) if words else result, old, new)
+    return replace(annotate(result) if words else result, caveats=found)
 
 
 def summarise(comparison: Comparison) -> StepSummary:
