@@ -62,13 +62,25 @@ def find_effective_date(text: str) -> EffectiveDate | None:
     """
     lines = [_GLUED_CUE.sub(" ", _MARKUP.sub(" ", line)).strip() for line in text.splitlines()]
     header = [line for line in lines[:_HEADER_LINES] if line]
-    day_first = reads_day_first(text)
-    found = _best_cued_date(header, day_first) or _best_cued_date(
-        (line for line in lines if line), day_first
-    )
+
+    def cued(day_first: bool) -> EffectiveDate | None:
+        return _best_cued_date(header, day_first) or _best_cued_date(
+            (line for line in lines if line), day_first
+        )
+
+    found = _read_in_order(cued, text)
     if found:
         return found
     return _newest_logged_date(lines) or _standalone_date_line(header[:5])
+
+
+def _read_in_order(find, text: str) -> EffectiveDate | None:
+    """`find(day_first)`, asking which order numeric dates read in only when one is found
+    (scanning a long text for its jurisdiction is the costly part)."""
+    found = find(False)
+    if found and _SLASHED.search(found.text):
+        return find(reads_day_first(text))
+    return found
 
 
 def reads_day_first(text: str) -> bool:
@@ -85,19 +97,24 @@ def reads_day_first(text: str) -> bool:
 
 def _newest_logged_date(lines: list[str]) -> EffectiveDate | None:
     """A policy dated only by its change log (lines that are a date, each over an entry)."""
-    logged = [found for line in lines if line and (found := _standalone_date_line([line]))]
+    candidates = (line for line in lines if len(line) <= _DATE_LINE and _YEAR_IN_LINE.search(line))
+    logged = [found for line in candidates if (found := _standalone_date_line([line]))]
     return max(logged, key=lambda found: found.value) if len(logged) >= 2 else None
 
 
 def find_end_date(text: str) -> EffectiveDate | None:
     """The date a version says it stops applying: `Effective until September 29, 2023`."""
-    day_first = reads_day_first(text)
-    for line in text.splitlines()[:_HEADER_LINES]:
-        for until in _UNTIL.finditer(_MARKUP.sub(" ", line)):
-            found = _date_after(_MARKUP.sub(" ", line), until.end(), day_first, until_ok=True)
-            if found:
-                return found
-    return None
+    lines = [_MARKUP.sub(" ", line) for line in text.splitlines()[:_HEADER_LINES]]
+
+    def until(day_first: bool) -> EffectiveDate | None:
+        for line in lines:
+            for cue in _UNTIL.finditer(line):
+                found = _date_after(line, cue.end(), day_first, until_ok=True)
+                if found:
+                    return found
+        return None
+
+    return _read_in_order(until, text)
 
 
 def is_date_line(line: str) -> bool:
@@ -106,6 +123,7 @@ def is_date_line(line: str) -> bool:
 
 
 _YEAR_IN_LINE = re.compile(rf"\b{_YEAR}\b")
+_DATE_LINE = 40  # a line that is only a date is no longer than `Wednesday, 25th of September, 2019`
 
 
 def parse_date_argument(value: str, today: dt.date | None = None) -> EffectiveDate:
