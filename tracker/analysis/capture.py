@@ -14,25 +14,36 @@ _POLICY_WORDS = frozenset(rules.load("pages")["capture"]["policy_words"])
 _WORD = re.compile(r"[^\W\d_]+")
 
 
-def document_words(document: Document) -> list[str]:
+_SAMPLE_CHARACTERS = 10_000  # enough words to tell a policy from a home page
+
+
+def document_text(document: Document) -> str:
     parts = [document.title, document.preamble]
     parts.extend(f"{section.title}\n{section.text}" for section in document.sections)
-    return _WORD.findall("\n".join(parts).lower())
+    return "\n".join(parts)
+
+
+def document_vocabulary(document: Document) -> set[str]:
+    """Its words, lower-cased (split on spaces: this runs on every pair compared)."""
+    return set(document_text(document).lower().split())
 
 
 def assess(document: Document) -> Capture:
     """The quality one text shows on its own: `ok`, `stub`, `redirect` or `not_a_policy`."""
-    words = document_words(document)
-    if len(words) < weights.REDIRECT_WORDS:
-        cue = _REDIRECT.search("\n".join([document.title, document.preamble, *_texts(document)]))
+    text = document_text(document)
+    size = len(text.split())
+    if size < weights.REDIRECT_WORDS:
+        cue = _REDIRECT.search(text)
         if cue:
-            return Capture(CaptureQuality.REDIRECT, len(words), cue=cue.group(0))
-    if len(words) < weights.STUB_WORDS:
-        return Capture(CaptureQuality.STUB, len(words))
-    policy_share = sum(word in _POLICY_WORDS for word in words) / len(words)
-    if len(words) >= weights.PAGE_WORDS and policy_share < weights.POLICY_WORD_SHARE:
-        return Capture(CaptureQuality.NOT_A_POLICY, len(words), share=round(policy_share, 4))
-    return Capture(CaptureQuality.OK, len(words))
+            return Capture(CaptureQuality.REDIRECT, size, cue=cue.group(0))
+    if size < weights.STUB_WORDS:
+        return Capture(CaptureQuality.STUB, size)
+    if size >= weights.PAGE_WORDS:
+        sample = _WORD.findall(text[:_SAMPLE_CHARACTERS].lower())
+        policy_share = sum(map(_POLICY_WORDS.__contains__, sample)) / max(1, len(sample))
+        if policy_share < weights.POLICY_WORD_SHARE:
+            return Capture(CaptureQuality.NOT_A_POLICY, size, share=round(policy_share, 4))
+    return Capture(CaptureQuality.OK, size)
 
 
 def against_previous(document: Document, previous: Document) -> Capture:
@@ -50,7 +61,3 @@ def against_previous(document: Document, previous: Document) -> Capture:
         share = round(own.words / previous.capture.words, 2)
         return Capture(CaptureQuality.TRUNCATED, own.words, share=share)
     return own
-
-
-def _texts(document: Document) -> list[str]:
-    return [section.text for section in document.sections]

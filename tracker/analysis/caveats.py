@@ -6,7 +6,7 @@ edits of the policy: the comparison reports the caveat and nothing else."""
 from __future__ import annotations
 
 from tracker.analysis import weights
-from tracker.analysis.capture import against_previous, document_words
+from tracker.analysis.capture import against_previous, document_vocabulary
 from tracker.model import CaptureQuality, Caveat, Document, WarningKind
 
 
@@ -45,7 +45,7 @@ _NOT_AN_EDIT = {WarningKind.LANGUAGE_CHANGED, WarningKind.CAPTURE}
 
 
 def _likeness(old: Document, new: Document) -> float:
-    first, second = set(document_words(old)), set(document_words(new))
+    first, second = document_vocabulary(old), document_vocabulary(new)
     if not first or not second:
         return 1.0
     return len(first & second) / len(first | second)

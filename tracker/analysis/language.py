@@ -9,7 +9,7 @@ from tracker import rules
 from tracker.analysis import weights
 
 _MARKUP = re.compile(r"!\[[^\]]*\]\([^)]*\)|\]\([^)]*\)|https?://\S+|[#*_>|`\[\]]")
-_LETTER = re.compile(r"[^\W\d_]")
+_NOT_LETTER = re.compile(r"[\W\d_]+")
 _WORD = re.compile(r"[^\W\d_]+")
 _ENGLISH_MARKERS = frozenset(rules.load("pages")["language"]["english_markers"])
 
@@ -17,7 +17,7 @@ _ENGLISH_MARKERS = frozenset(rules.load("pages")["language"]["english_markers"])
 def detect_language(text: str) -> str | None:
     """ISO 639-1 code (`en`, `fr`...), or None for a text with too little prose to tell."""
     sample = prose_sample(text)
-    if len(_LETTER.findall(sample)) < weights.LANGUAGE_MIN_LETTERS:
+    if len(_NOT_LETTER.sub("", sample)) < weights.LANGUAGE_MIN_LETTERS:
         return None
     if _plainly_english(sample):
         return "en"
@@ -36,8 +36,16 @@ def _plainly_english(sample: str) -> bool:
 
 def prose_sample(text: str) -> str:
     """The first prose lines (menus, pickers, links and images left out), up to the sample size."""
-    lines = (_MARKUP.sub(" ", line) for line in text.splitlines())
-    prose = [line.strip() for line in lines if len(line.split()) >= weights.LANGUAGE_PROSE_WORDS]
+    prose, size = [], 0
+    for line in text.splitlines():
+        if len(line.split()) < weights.LANGUAGE_PROSE_WORDS:
+            continue
+        cleaned = _MARKUP.sub(" ", line).strip()
+        if len(cleaned.split()) >= weights.LANGUAGE_PROSE_WORDS:
+            prose.append(cleaned)
+            size += len(cleaned) + 1
+            if size >= weights.LANGUAGE_SAMPLE:
+                break
     return "\n".join(prose)[: weights.LANGUAGE_SAMPLE]
 
 
