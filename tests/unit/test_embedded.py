@@ -58,3 +58,9 @@ def test_sections_repeated_per_region_are_not_a_second_policy():
         for region in ("California", "Europe", "Brazil", "Canada")
     )
     assert parse_document(f"# Heron Privacy Policy\n\n{regions}").embedded == ()
+
+
+def test_cards_repeating_the_full_text_with_nothing_announcing_a_version_are_not_a_second_policy():
+    cards = policy("Heron")
+    page = f"# Heron Privacy Policy\n\n{cards}\n\n## About Us\n\nHeron makes mail software.\n\n{policy('Heron')}"
+    assert parse_document(page).embedded == ()

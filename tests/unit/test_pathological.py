@@ -10,7 +10,6 @@ machine does not decide the outcome.
 from __future__ import annotations
 
 import contextlib
-import statistics
 import time
 from pathlib import Path
 
@@ -56,7 +55,7 @@ def _cpu_seconds(text: str) -> float:
             identify(Ingested(text, Source()), [])
         return time.process_time() - start
 
-    return statistics.median(once() for _ in range(3))
+    return min(once() for _ in range(5))  # the fastest run: a pause elsewhere only slows others
 
 
 @pytest.mark.parametrize("name", list(CASES))

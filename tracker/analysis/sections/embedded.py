@@ -2,8 +2,9 @@
 
 The rule is the page's shape, not a service's wording: the second copy repeats the page's own
 section titles, in order, over bodies in the same words (a summary repeats the titles too, but
-not the words). What opens it (`Current Privacy Policy`, `Effective until ...`, a date line) is
-found in the few lines above, and says whether it is the previous or the next version.
+not the words), and something announces it in the few lines above (`Current Privacy Policy`,
+`Effective until ...`, a date line), which also says whether it is the previous or the next
+version. Without that, repeated sections are cards over the full text, not two versions.
 """
 
 from __future__ import annotations
@@ -41,6 +42,8 @@ def find_boundary(lines: list[str], headings: list[_Heading]) -> Boundary | None
         repeats_opening = titles[start] in openings and openings[titles[start]] < start
         if repeats_opening and _is_copy(lines, headings, titles, start):
             first_line = _opening_line(lines, headings[start].start)
+            if first_line == headings[start].start:
+                continue  # nothing announces another version: a summary above its full text
             return Boundary(first_line, _relation(lines[first_line : headings[start].start]))
     return None
 
