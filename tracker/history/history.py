@@ -10,7 +10,15 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 
 from tracker.history.cache import ResultCache
-from tracker.model import Caveat, Comparison, Document, FactChange, Snapshot, Version
+from tracker.model import (
+    CaptureQuality,
+    Caveat,
+    Comparison,
+    Document,
+    FactChange,
+    Snapshot,
+    Version,
+)
 from tracker.store.archive import Archive
 
 
@@ -117,8 +125,15 @@ def compare_documents(old: Document, new: Document, words: bool = True) -> Compa
     found = caveats(old, new)
     if not_an_edit(found):
         return Comparison((), (), (), found)
+    # Two pages that are not policies (home pages, menus) are compared by section only: their
+    # word diff is slow on large pages and says nothing a reader needs.
+    words = words and not (_not_a_policy(old) and _not_a_policy(new))
     result = compare(old, new, words=words)
     return replace(annotate(result) if words else result, caveats=found)
+
+
+def _not_a_policy(document: Document) -> bool:
+    return document.capture.quality == CaptureQuality.NOT_A_POLICY
 
 
 def summarise(comparison: Comparison) -> StepSummary:

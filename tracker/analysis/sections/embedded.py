@@ -9,6 +9,7 @@ version. Without that, repeated sections are cards over the full text, not two v
 
 from __future__ import annotations
 
+import bisect
 import re
 import statistics
 from dataclasses import dataclass
@@ -88,8 +89,6 @@ def _likeness(first: set[str], second: set[str]) -> float:
 
 
 def _longest_increasing(values: list[int]) -> int:
-    import bisect
-
     tails: list[int] = []
     for value in values:
         position = bisect.bisect_left(tails, value)
