@@ -69,6 +69,7 @@ class CaptureQuality(StrEnum):
     STUB = "stub"
     REDIRECT = "redirect"
     NOT_A_POLICY = "not_a_policy"
+    FLATTENED = "flattened"  # a long text on a line or two: its line breaks, so its headings, lost
 
 
 class WarningKind(StrEnum):

@@ -94,3 +94,13 @@ def test_another_document_in_the_same_slot_is_said_but_still_compared():
 
 def test_versions_of_one_policy_carry_no_caveat():
     assert kinds(policy(), policy(words="We keep it for 30 days.")) == []
+
+
+def test_a_long_text_on_one_line_lost_its_lines_and_is_not_compared():
+    text = policy(words="We keep it only as long as the service needs it. " * 20)
+    flat = " ".join(text.replace("#", "").split())  # every heading run into the text
+    capture = parse_document(flat).capture
+    assert capture.quality == CaptureQuality.FLATTENED
+    comparison = compare_documents(parse_document(text), parse_document(flat))
+    assert [caveat.kind for caveat in comparison.caveats] == [WarningKind.CAPTURE]
+    assert comparison.changes == ()

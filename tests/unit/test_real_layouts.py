@@ -992,3 +992,116 @@ def test_sentence_case_heading_counts_bold_headings_but_not_sentences():
         """
     )
     assert titles(document) == ["Section 1: Who we are", "Use of cookies", "Section 2: What we collect"]  # fmt: skip
+
+
+# Whole-page captures and PDF text -----------------------------------------------------------
+
+SITE_MENUS = """
+Skip to main content
+
+Sign in
+
+*   Help
+*   Contact
+*   Deutsch
+
+Gardens and Plots
+
+*   Allotments near you
+*   Waiting lists
+*   Plot sizes and prices
+*   Garden sheds
+*   Capture the attention of local growers.
+
+Tools
+
+*   Seed calendar
+*   Soil tester
+    Watering planner
+
+Community
+
+*   Forums
+*   Events near you
+*   Volunteer
+
+Wild Pear Privacy Policy
+
+Wild Pear Ltd runs allotment listings and is the controller of the data described here.
+
+What We Collect
+
+We collect your name, your email address and the plots you ask about, such as:
+
+*   Allotments
+*   Orchards
+*   Community gardens
+
+Contact
+
+Write to privacy@wildpear.example with any question about this policy.
+"""
+
+
+def test_a_run_of_menus_above_the_policy_is_not_read_as_sections():
+    """A page with no markup: the site's menus are plain lines over short lists, as the
+    policy's headings are plain lines; a run of them before the policy is navigation."""
+    document = parse(SITE_MENUS)
+    assert document.title == "Wild Pear Privacy Policy"
+    assert titles(document) == ["What We Collect", "Contact"]
+    assert "Orchards" in document.sections[0].text  # the policy's own list stays
+    assert "Soil tester" not in document.preamble
+
+
+def test_lists_under_the_policys_own_headings_are_kept():
+    """Three plain headings over short lists, after the policy began, are the policy's own."""
+    document = parse(
+        """
+        Cedar Notes Privacy Policy
+
+        Cedar Notes keeps the notes you write and the data described below, for as long as
+        your account is open.
+
+        Identifiers
+
+        *   Your name
+        *   Your email address
+
+        Device Data
+
+        *   Browser type
+        *   IP address
+
+        Usage Data
+
+        *   Pages you open
+        *   Notes you share
+
+        Retention
+
+        We delete your notes thirty days after you close your account, and backups after ninety.
+        """
+    )
+    assert titles(document) == ["Identifiers", "Device Data", "Usage Data", "Retention"]
+
+
+def test_a_line_indented_like_the_paragraph_above_goes_on_with_it():
+    """PDF text indents whole blocks: a short line at the block's own indent, then a list,
+    ends the paragraph's sentence; it is no heading."""
+    document = parse(
+        """
+        2.4 MEMBERSHIP
+
+           Members may change these details at any time by writing to our service desk or in
+           the Member
+           Area.
+             • by email to members@juniper.example
+             • by phone from Monday to Friday.
+
+        2.5 CANCELLATION
+
+           A member may cancel at the end of each month by writing to the service desk.
+        """
+    )
+    assert titles(document) == ["MEMBERSHIP", "CANCELLATION"]
+    assert "Area." in document.sections[0].text

@@ -29,7 +29,8 @@ def document_vocabulary(document: Document) -> set[str]:
 
 
 def assess(document: Document) -> Capture:
-    """The quality one text shows on its own: `ok`, `stub`, `redirect` or `not_a_policy`."""
+    """The quality one text shows on its own: `ok`, `stub`, `redirect`, `flattened` or
+    `not_a_policy`."""
     text = document_text(document)
     size = len(text.split())
     if size < weights.REDIRECT_WORDS:
@@ -38,12 +39,19 @@ def assess(document: Document) -> Capture:
             return Capture(CaptureQuality.REDIRECT, size, cue=cue.group(0))
     if size < weights.STUB_WORDS:
         return Capture(CaptureQuality.STUB, size)
+    if size >= weights.PAGE_WORDS and _flattened(document):
+        return Capture(CaptureQuality.FLATTENED, size)
     if size >= weights.PAGE_WORDS:
         sample = _WORD.findall(text[:_SAMPLE_CHARACTERS].lower())
         policy_share = sum(map(_POLICY_WORDS.__contains__, sample)) / max(1, len(sample))
         if policy_share < weights.POLICY_WORD_SHARE:
             return Capture(CaptureQuality.NOT_A_POLICY, size, share=round(policy_share, 4))
     return Capture(CaptureQuality.OK, size)
+
+
+def _flattened(document: Document) -> bool:
+    lines = sum(1 for line in document.preamble.split("\n") if line.strip())
+    return not document.sections and lines < weights.FLATTENED_LINES
 
 
 def against_previous(document: Document, previous: Document) -> Capture:

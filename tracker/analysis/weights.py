@@ -54,6 +54,7 @@ STUB_WORDS = 80  # a policy is longer than this
 REDIRECT_WORDS = 200  # a redirect notice is shorter than this
 POLICY_WORD_SHARE = 0.01  # at least this share of a policy's words are policy words...
 PAGE_WORDS = 1000  # ...judged on texts this long (a home page or an error page is long)
+FLATTENED_LINES = 3  # a text this long (PAGE_WORDS) on fewer lines, with no heading, lost its lines
 TRUNCATED_SHARE = 0.5  # a version under this share of its predecessor's length...
 TRUNCATED_PREFIX = 0.8  # ...whose sections are, in this share, its predecessor's first ones
 # Another document in the same slot: under this share of words in common with the one before.
@@ -70,5 +71,8 @@ ENGLISH_MARKER_SHARE = 0.10  # of a sample's words: English, no model needed
 # Heading line shapes (analysis/sections/headings.py, shapes.py).
 FURNITURE_REPEATS = 3  # a plain line printed this often is a footer or a control, not a heading
 FURNITURE_WORDS = 5  # ... when it is this short (a repeated question heading is a heading)
+MENU_RUN = 3  # plain headings in a row, each over a list of a few words an item: a site menu
+MENU_ITEM_WORDS = 8  # ... an item of a menu has at most this many words, and no full stop
+MENU_LINK_SHARE = 0.8  # ... and this share of its lines are such items (teasers are the rest)
 BODY_LOOKAHEAD = 8  # lines searched past blank ones (accordions, spacers) for a heading's text
 ADDRESS_LINE_WORDS = 10  # a shorter line right below, in one block, makes a line an address's

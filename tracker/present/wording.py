@@ -187,6 +187,8 @@ def capture_reason(capture: Capture) -> str:
         return f"a stub: only {words}"
     if capture.quality == CaptureQuality.REDIRECT:
         return f"a redirect page ('{capture.cue}', {words})"
+    if capture.quality == CaptureQuality.FLATTENED:
+        return f"its line breaks were lost: {words} on a line or two, no heading can be read"
     if capture.quality == CaptureQuality.NOT_A_POLICY:
         return f"not a policy: {words}, almost none about data, terms or rights"
     return f"looks like the policy ({words})"

@@ -15,6 +15,7 @@ from tracker.analysis.sections.shapes import (
     _LIST_ITEM,
     _heading_words,
     _indented,
+    _indented_under,
     _is_caps_line,
     _is_sentence_case_title,
     _is_title_line,
@@ -268,7 +269,12 @@ def _heading_at(lines: list[str], index: int, marked: bool) -> _Heading | None:
     if _is_caps_line(plain) and (standalone or _indented(following) or not previous.endswith(":")):
         return _Heading(index, index + 1, plain, "caps")
     title_like = _is_title_line(plain) and not marked
-    if title_like and (_indented(following) or (alone and _next_is_body(lines, index + 1))):
+    # `Area.` under `... in the Member`: the end of a sentence broken across lines
+    ends_sentence = stripped.endswith(".") and previous.rstrip()[-1:].isalnum()
+    if title_like and (
+        (_indented_under(line, following) and not ends_sentence)
+        or (alone and _next_is_body(lines, index + 1))
+    ):
         return _Heading(index, index + 1, plain, "title")
     if (
         not marked

@@ -57,7 +57,17 @@ def _is_sentence_case_title(title: str) -> bool:
 
 
 def _indented(line: str) -> bool:
-    return line[:1] in (" ", "\t") and len(line) - len(line.lstrip()) >= 2 and bool(line.strip())
+    return line[:1] in (" ", "\t") and _indent(line) >= 2 and bool(line.strip())
+
+
+def _indented_under(line: str, following: str) -> bool:
+    """The next line is a body indented under this one (a line as indented as the one before
+    it is the same paragraph going on: PDF text indents whole blocks)."""
+    return _indented(following) and _indent(following) > _indent(line)
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip())
 
 
 def _next_is_body(lines: list[str], start: int) -> bool:
