@@ -49,6 +49,7 @@ _DATE_ONLY = re.compile(  # `March 25, 2019`, `25 March 2019`, `2019-03-25`: a c
 _ITALIC_LINE = re.compile(r"(?:_(?!_)|\*(?!\*))(?P<title>[^_*\n]+)[_*]")
 _OUTER_ITEM = re.compile(r"^(\d{1,3})[.)]\s")
 _RUN_IN_START = "*0123456789"
+_BOLD_NUMBER = re.compile(r"^(\s{0,3})\*\*(\d{1,3}(?:\.\d{1,3})*\.?)\*\*(?=[ \t])")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _CAMEL = re.compile(r"(?<=[a-z)])(?=[A-Z])")
 _BOLD_RUN_IN = re.compile(
@@ -232,7 +233,7 @@ def _heading_at(lines: list[str], index: int, marked: bool) -> _Heading | None:
     run_in = _run_in_heading(line, index, standalone) if stripped[:1] in _RUN_IN_START else None
     if run_in:
         return run_in
-    numbered = _NUMBERED.match(line)
+    numbered = _NUMBERED.match(_BOLD_NUMBER.sub(r"\1\2", line))  # `**67.3.** Training`
     if numbered and not standalone and not following.strip():
         alone = _continues_outer_list(lines, index)
     if numbered and numbered.group("title").rstrip("*_ ").endswith(":"):
@@ -252,7 +253,7 @@ def _heading_at(lines: list[str], index: int, marked: bool) -> _Heading | None:
         and not bold.endswith(":")
         and (_heading_words(bold, allow_lower=True) or labelled_caption(bold))
     ):
-        return _Heading(index, index + 1, _clean_title(bold), "bold")
+        return _numbered_bold(index, bold) or _Heading(index, index + 1, _clean_title(bold), "bold")
     italic = _ITALIC_LINE.fullmatch(stripped)
     if (
         italic
@@ -285,6 +286,16 @@ def _heading_at(lines: list[str], index: int, marked: bool) -> _Heading | None:
     ):
         return _Heading(index, index + 1, plain, "sentence")
     return None
+
+
+def _numbered_bold(index: int, bold: str) -> _Heading | None:
+    """`**67.2. Payment**` ranks by its number, as `**67.3.** Training` beside it does."""
+    numbered = _NUMBERED.match(bold)
+    if not numbered or not numbered.group("number")[:1].isdigit():
+        return None
+    number = numbered.group("number").replace("\\", "").rstrip(".")
+    title = _clean_title(numbered.group("title"))
+    return _Heading(index, index + 1, title, "numbered", _number_depth(number), number)
 
 
 def _is_link_line(stripped: str) -> bool:
