@@ -102,7 +102,9 @@ def test_meaning_of_the_headline_pair(headline):
         for fact in find(headline, "Your Data Protection Rights").facts
         if fact.type == "user_right"
     }
+    # Access, correction and deletion are not new: the old policy already said "the
+    # information you can view, update, and delete" and offered access on request.
     assert rights == {
-        "access", "correction", "deletion", "objection", "restriction", "portability",
-        "consent withdrawal", "complaint to an authority",
+        "objection", "restriction", "portability", "consent withdrawal",
+        "complaint to an authority",
     }  # fmt: skip

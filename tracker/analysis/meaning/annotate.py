@@ -16,17 +16,24 @@ def annotate(comparison: Comparison) -> Comparison:
     """The comparison with each change's topic, fact changes and significance, and the document's facts.
 
     A fact a section lost is not reported as removed when the new version still states it
-    elsewhere (a restructured rights section), nor one carried by a moved passage.
+    elsewhere (a restructured rights section), nor one carried by a moved passage; nor is one
+    it gained reported as added when the old version stated it elsewhere. The document's facts
+    are claims about the whole text: one the other version states in any wording is no change.
     """
     carried_out, carried_in = _carried_by_moves(comparison)
     old_all = _facts_of(section for change in comparison.changes for section in change.old)
     new_all = _facts_of(section for change in comparison.changes for section in change.new)
     still_stated = {(fact.type, fact.value) for fact in new_all}
+    stated_before = {(fact.type, fact.value) for fact in old_all}
+    old_text = _text_of(section for change in comparison.changes for section in change.old)
+    new_text = _text_of(section for change in comparison.changes for section in change.new)
     annotated = []
     for change in comparison.changes:
         facts = tuple(
             fact
-            for fact in fact_changes(_facts_of(change.old), _facts_of(change.new))
+            for fact in fact_changes(
+                _facts_of(change.old), _facts_of(change.new), old_text, new_text
+            )
             if not (
                 fact.change == FactChangeKind.REMOVED
                 and (
@@ -36,7 +43,10 @@ def annotate(comparison: Comparison) -> Comparison:
             )
             and not (
                 fact.change == FactChangeKind.ADDED
-                and (fact.type, fact.new_value) in carried_in[_ids(change.new)]
+                and (
+                    (fact.type, fact.new_value) in stated_before
+                    or (fact.type, fact.new_value) in carried_in[_ids(change.new)]
+                )
             )
         )
         main = change.new or change.old
@@ -55,7 +65,7 @@ def annotate(comparison: Comparison) -> Comparison:
     return Comparison(
         tuple(annotated),
         comparison.moves,
-        fact_changes(_unique(old_all), _unique(new_all)),
+        fact_changes(_unique(old_all), _unique(new_all), old_text, new_text),
         comparison.caveats,
     )
 
@@ -64,6 +74,10 @@ def _facts_of(sections) -> tuple[Fact, ...]:
     return tuple(
         fact for section in sections for fact in extract_facts(section.text, section.title)
     )
+
+
+def _text_of(sections) -> str:
+    return "\n".join(f"{section.title}\n{section.text}" for section in sections)
 
 
 def _ids(sections: tuple[Section, ...]) -> tuple[str, ...]:

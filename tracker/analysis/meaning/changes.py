@@ -7,11 +7,21 @@ from collections import defaultdict
 
 from tracker import rules
 from tracker.analysis.meaning.facts import FACT_TYPE, Pairing
+from tracker.analysis.meaning.presence import stated_anywhere
 from tracker.model import Fact, FactChange, FactChangeKind
 
 
-def fact_changes(old: tuple[Fact, ...], new: tuple[Fact, ...]) -> tuple[FactChange, ...]:
-    """Added, removed, and changed facts; a value that stays is no change wherever it moved."""
+def fact_changes(
+    old: tuple[Fact, ...],
+    new: tuple[Fact, ...],
+    old_text: str | None = None,
+    new_text: str | None = None,
+) -> tuple[FactChange, ...]:
+    """Added, removed, and changed facts; a value that stays is no change wherever it moved.
+
+    With the two documents' texts, a value the other text still states in any wording is no
+    change either (see `presence`).
+    """
     old_by_type: dict[str, dict[str, Fact]] = defaultdict(dict)
     new_by_type: dict[str, dict[str, Fact]] = defaultdict(dict)
     for fact in old:
@@ -24,11 +34,13 @@ def fact_changes(old: tuple[Fact, ...], new: tuple[Fact, ...]) -> tuple[FactChan
             fact
             for value, fact in old_by_type[fact_type].items()
             if value not in new_by_type[fact_type]
+            and not (new_text is not None and stated_anywhere(fact_type, value, new_text))
         ]
         came = [
             fact
             for value, fact in new_by_type[fact_type].items()
             if value not in old_by_type[fact_type]
+            and not (old_text is not None and stated_anywhere(fact_type, value, old_text))
         ]
         pairs = _pair_changed(fact_type, gone, came)
         for old_fact, new_fact in pairs:
@@ -59,6 +71,8 @@ def _pair_changed(fact_type: str, gone: list[Fact], came: list[Fact]) -> list[tu
         ]
     if pairing == Pairing.IN_ORDER:
         return list(zip(gone, came, strict=False))
+    if pairing == Pairing.ONE_FOR_ONE and len(gone) == len(came) == 1:
+        return [(gone[0], came[0])]
     return []
 
 

@@ -130,6 +130,8 @@ _AGE = re.compile(
     re.I,
 )
 _AGE_CONTEXT = _cue("age_context")
+_MINIMUM_AGE = _cue("minimum_age")
+_NOT_MINIMUM_AGE = _cue("not_minimum_age")
 
 
 def _number_value(text: str) -> int | None:
@@ -140,7 +142,11 @@ def _number_value(text: str) -> int | None:
 
 
 def _ages(sentence: str) -> list[str]:
-    if not _AGE_CONTEXT.search(sentence):
+    """A minimum age to use the service or to have data collected: `at least 16`, `not
+    directed to children under 13`; not `under the age of majority` nor a selling clause's."""
+    if not _AGE_CONTEXT.search(sentence) or not _MINIMUM_AGE.search(sentence):
+        return []
+    if _NOT_MINIMUM_AGE.search(sentence) or _PRACTICE_VERB.search(sentence):
         return []
     ages = []
     for match in _AGE.finditer(sentence):
@@ -159,13 +165,16 @@ _RESPONDING = _cue("responding")
 
 
 def _durations(sentence: str) -> list[str]:
-    values = []
-    for match in _DURATION.finditer(sentence):
-        amount = _number_value(match.group("n"))
-        if amount:
-            unit = match.group("unit").lower().rstrip("s")
-            values.append(f"{amount} {unit}{'' if amount == 1 else 's'}")
-    return values
+    return [value for match in _DURATION.finditer(sentence) if (value := _duration_value(match))]
+
+
+def _duration_value(match: re.Match[str]) -> str | None:
+    """`twelve (12) months` -> `12 months`."""
+    amount = _number_value(match.group("n"))
+    if not amount:
+        return None
+    unit = match.group("unit").lower().rstrip("s")
+    return f"{amount} {unit}{'' if amount == 1 else 's'}"
 
 
 @lru_cache(maxsize=4096)
@@ -176,20 +185,21 @@ def _response_time(sentence: str) -> str | None:
     return durations[0] if durations else None
 
 
+INDEFINITE = re.compile(r"\b(?:indefinitely|forever)\b|\bpermanently (?!delet|eras|remov)")
+AS_LONG_AS_NEEDED = re.compile(
+    r"\bas long as (?:(?:is|it is|reasonably|strictly) )*(?:necessary|needed|required)"
+    r"|no longer (?:necessary|needed|required)"
+)
+
+
 def _retention(sentence: str, cue: str) -> list[str]:
     if not _KEEPING.search(cue):
         return []
     values = _durations(sentence)
     lowered = sentence.lower()
-    if (
-        re.search(r"\b(?:indefinitely|forever)\b|\bpermanently (?!delet|eras|remov)", lowered)
-        and not values
-    ):
+    if INDEFINITE.search(lowered) and not values:
         values.append("indefinite")
-    elif re.search(
-        r"\bas long as (?:(?:is|it is|reasonably|strictly) )*(?:necessary|needed|required)|no longer (?:necessary|needed|required)",
-        lowered,
-    ):
+    elif AS_LONG_AS_NEEDED.search(lowered):
         values.append("as long as necessary")
     if re.search(r"\bwithin\b", lowered) and re.search(r"\brequest", lowered):
         return []
@@ -204,6 +214,8 @@ _COUNTRY = re.compile(
     + r")(?![\w-])"
 )
 _TRANSFER_CONTEXT = _cue("transfer_context")
+_NOT_TRANSFER = _cue("not_transfer")
+_COMPANY_SUFFIX = _cue("company_suffix", 0)
 _RIGHTS_CONTEXT = _cue("rights_context")
 
 _DATA_TYPE_LEXICON = Lexicon(_RULES["data_types"], re.I)
@@ -226,9 +238,15 @@ def _denies_collecting(sentence: str) -> bool:
 
 
 def _countries(sentence: str) -> list[str]:
-    if not _TRANSFER_CONTEXT.search(sentence):
+    """Where data goes: not a company's name (`Acme Netherlands B.V.`), nor the countries of
+    an export-control clause."""
+    if not _TRANSFER_CONTEXT.search(sentence) or _NOT_TRANSFER.search(sentence):
         return []
-    names = [_COUNTRY_ALIASES.get(match, match) for match in _COUNTRY.findall(sentence)]
+    names = [
+        _COUNTRY_ALIASES.get(match.group(1), match.group(1))
+        for match in _COUNTRY.finditer(sentence)
+        if not _COMPANY_SUFFIX.match(sentence[match.end() :])
+    ]
     return list(dict.fromkeys(names))
 
 
@@ -253,8 +271,11 @@ def _rights(sentence: str, cue: str) -> list[str]:
     ]
 
 
-_PRACTICE_VERB = re.compile(r"\b(?P<verb>sell|sold|rent|rented)\b", re.I)
+_PRACTICE_VERB = re.compile(r"\b(?P<verb>sells?|sold|rents?|rented)\b", re.I)
 _NEGATION = _cue("negation")
+_BUSINESS_SALE = _cue("business_sale")
+_SALE_HEDGE = _cue("sale_hedge")
+_SOLD_COMPANY = _cue("sold_company", 0)
 
 
 def _practices(sentence: str) -> list[str]:
@@ -264,7 +285,7 @@ def _practices(sentence: str) -> list[str]:
     """
     if not re.search(r"\b(?:information|data)\b", sentence, re.I):
         return []
-    if re.search(r"\b(?:buy|sell) (?:assets|our business)|merger|acquisition", sentence, re.I):
+    if _BUSINESS_SALE.search(sentence) or _SALE_HEDGE.search(sentence):
         return []
     found = []
     for match in _PRACTICE_VERB.finditer(sentence):
@@ -276,7 +297,9 @@ def _practices(sentence: str) -> list[str]:
     return list(dict.fromkeys(found))
 
 
-_SOLD_DATA = re.compile(r"\b(?:information|data|details|lists?|addresses|it|them|this)\b", re.I)
+_SOLD_DATA = re.compile(
+    r"\b(?:information|data|details|lists?|address(?:es)?|it|them|this)\b", re.I
+)
 _SOLD_GOODS = re.compile(
     r"\b(?:products?|services?|goods|merchandise|tickets?|subscriptions?|advertis\w+|ads|items?)\b",
     re.I,
@@ -289,8 +312,9 @@ def _sells_data(sentence: str, verb: re.Match[str]) -> bool:
 
     `Partners may sell products or services to you` sells goods, not personal information.
     """
-    if _PASSIVE.search(sentence[max(0, verb.start() - 30) : verb.start()]):
-        return True
+    before = sentence[max(0, verb.start() - 30) : verb.start()]
+    if _PASSIVE.search(before):
+        return not _SOLD_COMPANY.search(before)  # `our business is sold`: not data
     after = sentence[verb.end() : verb.end() + 60]
     data, goods = _SOLD_DATA.search(after), _SOLD_GOODS.search(after)
     return data is not None and (goods is None or data.start() < goods.start())
@@ -306,6 +330,7 @@ class Pairing(Enum):
     NONE = "none"  # values stand alone: a new third party is added, not a changed one
     IN_ORDER = "in_order"  # one value at a time: a new contact e-mail replaces the old
     SAME_PRACTICE = "same_practice"  # `sells personal information: no` -> `: yes`
+    ONE_FOR_ONE = "one_for_one"  # only one value went and one came: two periods are not paired
 
 
 @dataclass(frozen=True)
@@ -336,8 +361,8 @@ FACT_TYPES: tuple[FactType, ...] = (
     FactType("postal_address", lambda sentence, _: _addresses(sentence), 2, Pairing.IN_ORDER),
     FactType("phone", lambda sentence, _: _phones(sentence), 3, Pairing.IN_ORDER),
     FactType("age_limit", lambda sentence, _: _ages(sentence), 4, Pairing.IN_ORDER),
-    FactType("response_time", _responses, 6, Pairing.IN_ORDER),
-    FactType("retention_period", _retentions, 5, Pairing.IN_ORDER),
+    FactType("response_time", _responses, 6, Pairing.ONE_FOR_ONE),
+    FactType("retention_period", _retentions, 5, Pairing.ONE_FOR_ONE),
     FactType("data_type", _data_types, 9),
     FactType("third_party", lambda sentence, _: _THIRD_PARTY_LEXICON(sentence), 8),
     FactType("transfer_country", lambda sentence, _: _countries(sentence), 10),

@@ -1,0 +1,134 @@
+"""Each extractor reads what a sentence asserts, not a nearby number or name (issue 14's false
+facts, rewritten as general sentences of our own)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tracker.analysis.compare import compare
+from tracker.analysis.meaning import annotate, extract_facts
+from tracker.analysis.sections import parse_document
+
+
+def facts(text: str, kind: str) -> list[str]:
+    return sorted(fact.value for fact in extract_facts(text) if fact.type == kind)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "values"),
+    [
+        # Selling is the company selling personal data.
+        ("If Bramble is sold or merged, your data may pass to the buyer.", "practice", []),
+        ("We may share your data when our business is sold to another company.", "practice", []),
+        (
+            "Some state laws define a “sale” broadly, to include sharing personal information "
+            "for anything of value.",
+            "practice",
+            [],
+        ),
+        (
+            "Under Nevada law, a sale means the exchange of covered information for money.",
+            "practice",
+            [],
+        ),
+        (
+            "We do not have actual knowledge that we sell the personal information of "
+            "consumers under 16.",
+            "practice",
+            [],
+        ),
+        (
+            "We sell your personal information to data brokers.",
+            "practice",
+            ["sells personal information: yes"],
+        ),
+        (
+            "Your personal data is not sold to anyone.",
+            "practice",
+            ["sells personal information: no"],
+        ),
+        # A minimum age is a condition for using the service or for collecting data.
+        ("Users under the age of majority (under 18) need a guardian to sign.", "age_limit", []),
+        (
+            "Some features are not available to people under the age of 18.",
+            "age_limit",
+            [],
+        ),
+        (
+            "We do not sell the personal information of consumers under 16 without consent.",
+            "age_limit",
+            [],
+        ),
+        ("You must be at least 16 years old to open an account.", "age_limit", ["16"]),
+        ("Our service is not directed to children under 13.", "age_limit", ["13"]),
+        # A right is offered in any of its usual wordings.
+        (
+            "You can export a copy of your information at any time from your settings.",
+            "user_right",
+            ["portability"],
+        ),
+        ("You may download your data from the privacy dashboard.", "user_right", ["access"]),
+        # A transfer country is a destination of personal data.
+        ("Bramble Netherlands B.V. is the controller of your data.", "transfer_country", []),
+        (
+            "You may not export the service to Iran, Cuba or North Korea, in breach of "
+            "United States and United Kingdom export controls; our servers operate worldwide.",
+            "transfer_country",
+            [],
+        ),
+        ("We transfer your data to servers in Singapore.", "transfer_country", ["Singapore"]),
+    ],
+)
+def test_what_the_sentence_asserts(text, kind, values):
+    assert facts(text, kind) == sorted(values)
+
+
+def document_facts(old: str, new: str) -> list[tuple[str, str, str | None, str | None]]:
+    comparison = annotate(compare(parse_document(old), parse_document(new)))
+    return [(fact.type, fact.change, fact.old_value, fact.new_value) for fact in comparison.facts]
+
+
+OLD = """# Bramble Privacy Policy
+
+## What we collect
+
+We collect your name, your email address and your date of birth when you sign up.
+
+## Contact
+
+Write to privacy@bramble.example with any question.
+"""
+
+NEW = """# Bramble Privacy Policy
+
+## Your account
+
+When you sign up you give us your name, email address and date of birth, and we collect
+them to run your account.
+
+## Questions
+
+Questions about this policy go to privacy@bramble.example.
+"""
+
+
+def test_a_rewrite_restating_the_same_facts_changes_none():
+    assert document_facts(OLD, NEW) == []
+
+
+def test_unrelated_periods_are_not_paired_as_one_changed_period():
+    old = OLD + "\n## Deletion\n\nWe keep your data as long as necessary for the service.\n"
+    new = (
+        OLD
+        + "\n## Deletion\n\nWe keep your data as long as necessary for the service.\n"
+        + "\n## Analytics\n\nWe store usage logs and delete them after 7 days.\n"
+    )
+    assert document_facts(old, new) == [("retention_period", "added", None, "7 days")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Data is sold to our marketing partners.", "Your information, once collected, is sold on."],
+)
+def test_data_sold_in_the_passive_is_still_sold(text):
+    assert facts(text, "practice") == ["sells personal information: yes"]

@@ -1,0 +1,117 @@
+"""Is a fact still stated somewhere in a text, in any wording? A fact is a claim about the whole
+document: it is added only when the old text never states it, and removed only when the new one
+no longer does. Extractors need a cue in the sentence, for precision; this check needs none, so
+a reworded statement (`at least 16` to `aged 16 or over`, `request access` to `download your
+data`) is not read as one fact removed and another added."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import lru_cache
+
+from tracker import rules
+from tracker.analysis.meaning import facts as extract
+from tracker.analysis.meaning.lexicon import Lexicon
+
+_RULES = rules.load("facts")
+_LOOSE_RIGHTS = Lexicon(_RULES["loose_rights"], re.I)
+_WINDOW = 120  # characters around a number searched for what it is about
+_RIGHTS_WINDOW = 400  # ... around a right's word for the offer (a list's lead-in is far above)
+
+
+def stated_anywhere(fact_type: str, value: str, text: str) -> bool:
+    check = _CHECKS.get(fact_type)
+    return check is not None and check(value, text)
+
+
+def _email(value: str, text: str) -> bool:
+    return value in _lowered(text)
+
+
+def _phone(value: str, text: str) -> bool:
+    return re.sub(r"\D", "", value)[-10:] in _digits(text)
+
+
+def _address(value: str, text: str) -> bool:
+    return " ".join(re.findall(r"\w+", value.lower())) in _words(text)
+
+
+def _near(pattern: str, cue: re.Pattern[str], text: str, window: int = _WINDOW) -> bool:
+    return any(
+        cue.search(text[max(0, match.start() - window) : match.end() + window])
+        for match in re.finditer(pattern, text, re.I)
+    )
+
+
+def _age(value: str, text: str) -> bool:
+    return _near(rf"(?<![\d.,]){re.escape(value)}(?![\d.,]\d)", extract._AGE_CONTEXT, text)
+
+
+def _period(cue: re.Pattern[str]) -> Callable[[str, str], bool]:
+    def stated(value: str, text: str) -> bool:
+        if value in _PHRASES:
+            return _PHRASES[value].search(_lowered(text)) is not None
+        return any(
+            extract._duration_value(match) == value
+            and cue.search(text[max(0, match.start() - _WINDOW) : match.end() + _WINDOW])
+            for match in extract._DURATION.finditer(text)
+        )
+
+    return stated
+
+
+_PHRASES = {"as long as necessary": extract.AS_LONG_AS_NEEDED, "indefinite": extract.INDEFINITE}
+
+
+def _lexicon(lexicon: Lexicon) -> Callable[[str, str], bool]:
+    def stated(value: str, text: str) -> bool:
+        pattern = lexicon.patterns.get(value)
+        return pattern is not None and pattern.search(text) is not None
+
+    return stated
+
+
+def _country(value: str, text: str) -> bool:
+    names = [value, *(alias for alias, name in extract._COUNTRY_ALIASES.items() if name == value)]
+    return any(re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text) for name in names)
+
+
+def _right(value: str, text: str) -> bool:
+    """The right's own words anywhere, or looser ones (`download`, `have it corrected`) where
+    the reader is offered something (`you can`, `request`, `your rights`)."""
+    if _lexicon(extract._RIGHTS_LEXICON)(value, text):
+        return True
+    loose = _LOOSE_RIGHTS.patterns.get(value)
+    return loose is not None and _near(loose.pattern, extract._RIGHTS_CONTEXT, text, _RIGHTS_WINDOW)
+
+
+@lru_cache(maxsize=8)
+def _lowered(text: str) -> str:
+    return text.lower()
+
+
+@lru_cache(maxsize=8)
+def _digits(text: str) -> str:
+    return re.sub(r"\D", "", text)
+
+
+@lru_cache(maxsize=8)
+def _words(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.lower()))
+
+
+# Selling is left out on purpose: a flip from `no` to `yes` must show even if both are worded.
+_CHECKS: dict[str, Callable[[str, str], bool]] = {
+    "contact_email": _email,
+    "phone": _phone,
+    "postal_address": _address,
+    "age_limit": _age,
+    "retention_period": _period(extract._KEEPING),
+    "response_time": _period(extract._RESPONDING),
+    "data_type": _lexicon(extract._DATA_TYPE_LEXICON),
+    "third_party": _lexicon(extract._THIRD_PARTY_LEXICON),
+    "legal_framework": _lexicon(extract._FRAMEWORK_LEXICON),
+    "transfer_country": _country,
+    "user_right": _right,
+}
