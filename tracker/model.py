@@ -72,6 +72,16 @@ class CaptureQuality(StrEnum):
     FLATTENED = "flattened"  # a long text on a line or two: its line breaks, so its headings, lost
 
 
+class DocumentType(StrEnum):
+    """What kind of document a policy is; each has its own topic vocabulary."""
+
+    PRIVACY_POLICY = "privacy_policy"
+    TERMS_OF_SERVICE = "terms_of_service"
+    COOKIE_POLICY = "cookie_policy"
+    COMMUNITY_GUIDELINES = "community_guidelines"
+    OTHER = "other"
+
+
 class WarningKind(StrEnum):
     """What a reader of a diff must know before trusting it."""
 
@@ -229,6 +239,7 @@ class Document:
     embedded: tuple[Embedded, ...] = ()
     language: str | None = None  # ISO 639-1, when it can be told
     capture: Capture = field(default_factory=Capture)
+    document_type: DocumentType = DocumentType.OTHER  # from its title and words
 
     @property
     def primary_lines(self) -> int | None:

@@ -104,3 +104,13 @@ def test_a_long_text_on_one_line_lost_its_lines_and_is_not_compared():
     comparison = compare_documents(parse_document(text), parse_document(flat))
     assert [caveat.kind for caveat in comparison.caveats] == [WarningKind.CAPTURE]
     assert comparison.changes == ()
+
+
+def test_two_pages_that_are_no_policy_are_not_compared():
+    page = "\n\n".join(
+        f"## Recipe {number}\n\nMix the flour with eggs and milk, then bake it for twenty minutes."
+        for number in range(120)
+    )
+    comparison = compare_documents(parse_document(page), parse_document(page + "\n\nMore."))
+    assert [caveat.side for caveat in comparison.caveats] == ["old", "new"]
+    assert comparison.changes == ()

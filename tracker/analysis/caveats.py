@@ -28,12 +28,18 @@ def caveats(old: Document, new: Document) -> tuple[Caveat, ...]:
 
 
 def _broken_side(old: Document, new: Document) -> list[Caveat]:
-    """A side that looks broken where the other does not (two stubs are compared as they are)."""
+    """A side that looks broken where the other does not, or two sides that are no policy text
+    at all (home pages, lost line breaks); two stubs are compared as they are."""
     sides = {"old": old.capture, "new": against_previous(new, old)}
     broken = [side for side, capture in sides.items() if capture.quality != CaptureQuality.OK]
+    if len(broken) == 2 and all(capture.quality in _NO_TEXT for capture in sides.values()):
+        return [Caveat(WarningKind.CAPTURE, side=side, capture=sides[side]) for side in broken]
     if len(broken) != 1:
         return []
     return [Caveat(WarningKind.CAPTURE, side=broken[0], capture=sides[broken[0]])]
+
+
+_NO_TEXT = {CaptureQuality.NOT_A_POLICY, CaptureQuality.FLATTENED}
 
 
 def not_an_edit(found: tuple[Caveat, ...]) -> bool:

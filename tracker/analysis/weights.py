@@ -76,3 +76,7 @@ MENU_ITEM_WORDS = 8  # ... an item of a menu has at most this many words, and no
 MENU_LINK_SHARE = 0.8  # ... and this share of its lines are such items (teasers are the rest)
 BODY_LOOKAHEAD = 8  # lines searched past blank ones (accordions, spacers) for a heading's text
 ADDRESS_LINE_WORDS = 10  # a shorter line right below, in one block, makes a line an address's
+
+# Document types (analysis/doctype.py), when no name says which: told by the text's words.
+DOCTYPE_SAMPLE = 30_000  # characters of the text whose words are counted
+DOCTYPE_MIN_WORDS = 5  # a type's words must occur this often to name the type

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
+from tracker.analysis.doctype import named_first
 from tracker.analysis.ingest import ingest_bytes
 from tracker.analysis.meaning import SectionMeaning, section_meaning
 from tracker.analysis.sections import parse_document, stated_date
@@ -32,5 +33,9 @@ def parse_file(file: Path | str) -> Parsed:
 
 def parse_text(ingested: Ingested) -> Parsed:
     document = parse_document(ingested.text)
+    source = ingested.source
+    document = replace(
+        document, document_type=named_first(document.document_type, source.file_name, source.url)
+    )
     meanings = tuple(section_meaning(section) for section in document.sections)
     return Parsed(ingested, stated_date(ingested.text, document), document, meanings)

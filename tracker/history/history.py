@@ -9,12 +9,13 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from functools import cached_property
 
+from tracker.analysis.doctype import named_first
 from tracker.history.cache import ResultCache
 from tracker.model import (
-    CaptureQuality,
     Caveat,
     Comparison,
     Document,
+    DocumentType,
     FactChange,
     Snapshot,
     Version,
@@ -40,12 +41,17 @@ class StepSummary:
         )
 
 
+# A version's line in the log, as cached: its step, section count, language and read type.
+_Step = tuple[StepSummary | None, int, str | None, DocumentType]
+
+
 @dataclass(frozen=True)
 class LogEntry:
     version: Version
     step: StepSummary | None  # None for the first version
     sections: int
     language: str | None = None
+    document_type: DocumentType = DocumentType.OTHER
 
 
 class History:
@@ -89,20 +95,19 @@ class History:
     def log_entries(self) -> list[LogEntry]:
         """Each version with what changed since the one before; cached for this exact sequence."""
         key = ":".join(version.sha256 for version in self.versions)
-        steps = self.cache.get_or_make(
-            "log", key, list[tuple[StepSummary | None, int, str | None]], self._steps
-        )
+        steps = self.cache.get_or_make("log", key, list[_Step], self._steps)
         return [
-            LogEntry(version, step, sections, language)
-            for version, (step, sections, language) in zip(self.versions, steps, strict=True)
+            LogEntry(version, step, sections, language, named_first(read, self.policy))
+            for version, (step, sections, language, read) in zip(self.versions, steps, strict=True)
         ]
 
-    def _steps(self) -> list[tuple[StepSummary | None, int, str | None]]:
+    def _steps(self) -> list[_Step]:
         return [
             (
                 summarise(self.step(index)) if index else None,
                 len(self.document(index).sections),
                 self.document(index).language,
+                self.document(index).document_type,
             )
             for index in range(len(self.versions))
         ]
@@ -125,15 +130,8 @@ def compare_documents(old: Document, new: Document, words: bool = True) -> Compa
     found = caveats(old, new)
     if not_an_edit(found):
         return Comparison((), (), (), found)
-    # Two pages that are not policies (home pages, menus) are compared by section only: their
-    # word diff is slow on large pages and says nothing a reader needs.
-    words = words and not (_not_a_policy(old) and _not_a_policy(new))
     result = compare(old, new, words=words)
     return replace(annotate(result) if words else result, caveats=found)
-
-
-def _not_a_policy(document: Document) -> bool:
-    return document.capture.quality == CaptureQuality.NOT_A_POLICY
 
 
 def summarise(comparison: Comparison) -> StepSummary:

@@ -222,6 +222,7 @@ def log_json(policy: str, entries: list[LogEntry]) -> dict[str, Any]:
                 **version_json(entry.version),
                 "summary": log_summary(entry),
                 "language": entry.language,
+                "document_type": entry.document_type,
                 "counts": entry.step.counts if entry.step else {},
                 "warnings": [caveat_json(caveat) for caveat in entry.step.caveats]
                 if entry.step
@@ -243,6 +244,7 @@ def parsed_json(parsed: Parsed) -> dict[str, Any]:
         "domain": ingested.source.domain,
         "encoding": ingested.encoding,
         "language": document.language,
+        "document_type": document.document_type,
         "capture": capture_json(document.capture),
         "preamble": document.preamble,
         "warnings": list(document.warnings),

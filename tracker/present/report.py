@@ -19,9 +19,10 @@ from urllib.parse import quote
 from markupsafe import Markup, escape
 
 from tracker import __version__
+from tracker.analysis.doctype import named_first
 from tracker.analysis.meaning import anachronisms, extract_facts
 from tracker.history.history import History
-from tracker.model import Change, Comparison, Version, WordOp
+from tracker.model import Change, Comparison, DocumentType, Version, WordOp
 from tracker.present.console import json_text, safe
 from tracker.present.json import comparison_json, version_json
 from tracker.present.wording import (
@@ -69,6 +70,7 @@ class Step:
 class PolicyReport:
     policy: str
     steps: tuple[Step, ...]
+    document_type: DocumentType = DocumentType.OTHER
 
     @property
     def anchor(self) -> str:
@@ -123,7 +125,9 @@ def _policy_report(history: History, since: dt.date | None) -> PolicyReport:
         baseline = since is not None and version.effective.value < since
         warnings = tuple(caveat_message(c) for c in comparison.caveats) if comparison else ()
         steps.append(Step(index + 1, version, comparison, summary, flags, baseline, warnings))
-    return PolicyReport(history.policy, tuple(steps))
+    latest = history.document(len(history.versions) - 1) if history.versions else None
+    kind = named_first(latest.document_type if latest else DocumentType.OTHER, history.policy)
+    return PolicyReport(history.policy, tuple(steps), kind)
 
 
 def _first_summary(history: History, index: int, since: dt.date | None) -> str:
@@ -260,6 +264,7 @@ def report_json(report: Report) -> dict[str, Any]:
         "policies": [
             {
                 "policy": policy.policy,
+                "document_type": policy.document_type,
                 "versions": [
                     {
                         "number": step.number,

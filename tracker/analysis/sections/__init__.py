@@ -21,6 +21,7 @@ from dataclasses import replace
 
 from tracker.analysis.capture import assess
 from tracker.analysis.dates import find_effective_date, find_end_date
+from tracker.analysis.doctype import document_type
 from tracker.analysis.language import detect_language
 from tracker.analysis.sections.contents import _mark_contents_sections, _recover_contents_entries
 from tracker.analysis.sections.embedded import find_boundary
@@ -68,8 +69,13 @@ def parse_document(text: str) -> Document:
 
 
 def _assessed(document: Document, lines: list[str]) -> Document:
-    language = detect_language("\n".join(lines))
-    return replace(document, capture=assess(document), language=language)
+    text = "\n".join(lines)
+    return replace(
+        document,
+        capture=assess(document),
+        language=detect_language(text),
+        document_type=document_type(document.title, text),
+    )
 
 
 def primary_text(text: str, document: Document) -> str:
