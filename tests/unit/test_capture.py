@@ -114,3 +114,17 @@ def test_two_pages_that_are_no_policy_are_not_compared():
     comparison = compare_documents(parse_document(page), parse_document(page + "\n\nMore."))
     assert [caveat.side for caveat in comparison.caveats] == ["old", "new"]
     assert comparison.changes == ()
+
+
+def test_another_document_in_the_slot_reports_no_fact_changes():
+    """A terms page recorded in the policy's place does not remove the policy's e-mails."""
+    old = policy() + "\n\n## Contact\n\nWrite to privacy@acme.example with any question."
+    terms = "# Acme Terms of Use\n\n" + "\n\n".join(
+        f"## Clause {number}\n\nYou agree to use the service lawfully; disputes are settled "
+        "by the courts of Delaware, and these terms may change with notice."
+        for number in range(1, 8)
+    )
+    comparison = compare_documents(parse_document(old), parse_document(terms))
+    assert WarningKind.DOCUMENT_CHANGED in [caveat.kind for caveat in comparison.caveats]
+    assert comparison.facts == ()
+    assert all(change.facts == () for change in comparison.changes)

@@ -132,3 +132,8 @@ def test_unrelated_periods_are_not_paired_as_one_changed_period():
 )
 def test_data_sold_in_the_passive_is_still_sold(text):
     assert facts(text, "practice") == ["sells personal information: yes"]
+
+
+def test_data_said_not_to_be_kept_is_no_data_type():
+    text = "Personal data we collect: we do not retain any biometric data from age checks."
+    assert facts(text, "data_type") == []

@@ -50,6 +50,12 @@ def not_an_edit(found: tuple[Caveat, ...]) -> bool:
 _NOT_AN_EDIT = {WarningKind.LANGUAGE_CHANGED, WarningKind.CAPTURE}
 
 
+def another_document(found: tuple[Caveat, ...]) -> bool:
+    """The new text is mostly another document: its sections are shown, its facts are not
+    changes of the old one (a terms page in the policy's slot does not remove its e-mails)."""
+    return any(caveat.kind == WarningKind.DOCUMENT_CHANGED for caveat in found)
+
+
 def _likeness(old: Document, new: Document) -> float:
     first, second = document_vocabulary(old), document_vocabulary(new)
     if not first or not second:

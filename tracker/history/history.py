@@ -123,15 +123,19 @@ def read_document(text: str, sha256: str, cache: ResultCache | None = None) -> D
 
 def compare_documents(old: Document, new: Document, words: bool = True) -> Comparison:
     """Two versions compared (with meaning when `words` is on), and what to know about it."""
-    from tracker.analysis.caveats import caveats, not_an_edit
+    from tracker.analysis.caveats import another_document, caveats, not_an_edit
     from tracker.analysis.compare import compare
-    from tracker.analysis.meaning import annotate
+    from tracker.analysis.meaning import annotate, without_facts
 
     found = caveats(old, new)
     if not_an_edit(found):
         return Comparison((), (), (), found)
     result = compare(old, new, words=words)
-    return replace(annotate(result) if words else result, caveats=found)
+    if words:
+        result = annotate(result)
+        if another_document(found):  # its facts are another text's, not changes of this one
+            result = without_facts(result)
+    return replace(result, caveats=found)
 
 
 def summarise(comparison: Comparison) -> StepSummary:

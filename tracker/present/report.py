@@ -18,11 +18,11 @@ from urllib.parse import quote
 
 from markupsafe import Markup, escape
 
-from tracker import __version__
+from tracker import __version__, rules
 from tracker.analysis.doctype import named_first
 from tracker.analysis.meaning import anachronisms, extract_facts
 from tracker.history.history import History
-from tracker.model import Change, Comparison, DocumentType, Version, WordOp
+from tracker.model import Change, Comparison, DocumentType, FactChange, Version, WordOp
 from tracker.present.console import json_text, safe
 from tracker.present.json import comparison_json, version_json
 from tracker.present.wording import (
@@ -78,12 +78,72 @@ class PolicyReport:
 
 
 @dataclass(frozen=True)
+class Highlight:
+    """One fact change worth reading first: where, when, what, and how much it matters."""
+
+    policy: str
+    step: Step
+    fact: FactChange
+    significance: str
+    section: str | None
+
+    @property
+    def anchor(self) -> str:
+        return f"policy-{self.policy.replace('/', '-')}-v{self.step.number}"
+
+
+@dataclass(frozen=True)
 class Report:
     generated_at: str
     archive: str
     since: dt.date | None
     policies: tuple[PolicyReport, ...]
     tool_version: str = __version__
+
+    @property
+    def highlights(self) -> list[Highlight]:
+        """Every document-level fact change, the most consequential first."""
+        found = [
+            _highlight(policy.policy, step, fact)
+            for policy in self.policies
+            for step in policy.steps
+            if step.comparison and not step.baseline
+            for fact in step.comparison.facts
+        ]
+        return sorted(found, key=_highlight_rank)
+
+
+HIGHLIGHTS_SHOWN = 20  # in Markdown and HTML; JSON lists them all
+_HIGHLIGHT_ORDER = {kind: rank for rank, kind in enumerate(rules.load("facts")["highlight_order"])}
+_CHANGE_ORDER = {"changed": 0, "removed": 1, "added": 2}
+_SIGNIFICANCE_ORDER = {"substantive": 0, "minor": 1, "cosmetic": 2}
+
+
+def _highlight(policy: str, step: Step, fact: FactChange) -> Highlight:
+    """The fact with the section change that carries it (its significance and title)."""
+    for change in step.comparison.changes if step.comparison else ():
+        if any(_same_fact(fact, carried) for carried in change.facts):
+            sections = change.new or change.old
+            return Highlight(policy, step, fact, change.significance, sections[0].title)
+    return Highlight(policy, step, fact, "substantive", None)
+
+
+def _same_fact(first: FactChange, second: FactChange) -> bool:
+    return (first.type, first.old_value, first.new_value) == (
+        second.type,
+        second.old_value,
+        second.new_value,
+    )
+
+
+def _highlight_rank(highlight: Highlight) -> tuple:
+    return (
+        _HIGHLIGHT_ORDER.get(highlight.fact.type, len(_HIGHLIGHT_ORDER)),
+        _CHANGE_ORDER.get(highlight.fact.change, 3),
+        _SIGNIFICANCE_ORDER.get(highlight.significance, 3),
+        -highlight.step.version.effective.value.toordinal(),
+        highlight.policy,
+    )
 
 
 def build_report(
@@ -146,7 +206,11 @@ def render(report: Report, fmt: str) -> str:
     if fmt == "json":
         return json_text(report_json(report)) + "\n"
     template = _environment(fmt).get_template(f"report.{fmt}.j2")
-    return safe(template.render(report=report, describe=describe, reason=reason))
+    return safe(
+        template.render(
+            report=report, describe=describe, reason=reason, highlights_shown=HIGHLIGHTS_SHOWN
+        )
+    )
 
 
 @cache
@@ -261,6 +325,7 @@ def report_json(report: Report) -> dict[str, Any]:
         "tool": {"name": "tracker", "version": report.tool_version},
         "archive": report.archive,
         "since": report.since.isoformat() if report.since else None,
+        "highlights": [highlight_json(highlight) for highlight in report.highlights],
         "policies": [
             {
                 "policy": policy.policy,
@@ -281,6 +346,22 @@ def report_json(report: Report) -> dict[str, Any]:
             }
             for policy in report.policies
         ],
+    }
+
+
+def highlight_json(highlight: Highlight) -> dict[str, Any]:
+    fact = highlight.fact
+    return {
+        "policy": highlight.policy,
+        "version": highlight.step.number,
+        "date": highlight.step.version.effective.value.isoformat(),
+        "type": fact.type,
+        "change": fact.change,
+        "old": fact.old_value,
+        "new": fact.new_value,
+        "significance": highlight.significance,
+        "section": highlight.section,
+        "description": describe(fact),
     }
 
 

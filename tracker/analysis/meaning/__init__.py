@@ -4,7 +4,7 @@
 `significance` and `annotate` (all of it, on a comparison); their data is in `rules/en/`.
 """
 
-from tracker.analysis.meaning.annotate import annotate
+from tracker.analysis.meaning.annotate import annotate, without_facts
 from tracker.analysis.meaning.changes import FRAMEWORK_PERIODS, anachronisms, fact_changes
 from tracker.analysis.meaning.facts import extract_facts
 from tracker.analysis.meaning.sentences import sentences
@@ -23,4 +23,5 @@ __all__ = [
     "section_meaning",
     "sentences",
     "significance",
+    "without_facts",
 ]

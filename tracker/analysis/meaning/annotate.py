@@ -70,6 +70,15 @@ def annotate(comparison: Comparison) -> Comparison:
     )
 
 
+def without_facts(comparison: Comparison) -> Comparison:
+    """The comparison with no fact changes, each change rated on its text alone."""
+    changes = []
+    for change in comparison.changes:
+        level, reason = significance(change, ())
+        changes.append(replace(change, facts=(), significance=level, reason=reason))
+    return replace(comparison, changes=tuple(changes), facts=())
+
+
 def _facts_of(sections) -> tuple[Fact, ...]:
     return tuple(
         fact for section in sections for fact in extract_facts(section.text, section.title)

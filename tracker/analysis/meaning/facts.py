@@ -223,6 +223,7 @@ _THIRD_PARTY_LEXICON = Lexicon(_RULES["third_parties"])
 _FRAMEWORK_LEXICON = Lexicon(_RULES["frameworks"])
 _RIGHTS_LEXICON = Lexicon(_RULES["rights"], re.I)
 _COLLECTING = _cue("collecting")
+_DENIED_HANDLING = _cue("denied_handling")
 
 
 def _collects(sentence: str) -> bool:
@@ -234,6 +235,9 @@ def _collects(sentence: str) -> bool:
 
 
 def _denies_collecting(sentence: str) -> bool:
+    """`we do not collect card details`, `we do not retain any biometric data`."""
+    if _DENIED_HANDLING.search(sentence):
+        return True
     return _COLLECTING.search(sentence) is not None and not _collects(sentence)
 
 

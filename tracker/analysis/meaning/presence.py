@@ -20,6 +20,7 @@ _WINDOW = 120  # characters around a number searched for what it is about
 _RIGHTS_WINDOW = 400  # ... around a right's word for the offer (a list's lead-in is far above)
 
 
+@lru_cache(maxsize=4096)  # asked for each change of a comparison, with the same two texts
 def stated_anywhere(fact_type: str, value: str, text: str) -> bool:
     check = _CHECKS.get(fact_type)
     return check is not None and check(value, text)
