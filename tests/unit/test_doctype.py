@@ -29,7 +29,9 @@ def test_a_name_says_the_type(name, kind):
 
 
 def test_without_a_telling_name_the_words_say_it():
-    terms = "These terms are an agreement. Our liability is limited; disputes go to arbitration. " * 3
+    terms = (
+        "These terms are an agreement. Our liability is limited; disputes go to arbitration. " * 3
+    )
     assert document_type("Welcome", terms) == DocumentType.TERMS_OF_SERVICE
     assert document_type("Welcome", "Hello there.") == DocumentType.OTHER
 
