@@ -137,3 +137,28 @@ def test_data_sold_in_the_passive_is_still_sold(text):
 def test_data_said_not_to_be_kept_is_no_data_type():
     text = "Personal data we collect: we do not retain any biometric data from age checks."
     assert facts(text, "data_type") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "values"),
+    [
+        (
+            "We transfer that information from the EU/EEA/UK to servers in the United States.",
+            "transfer_country",
+            ["United States"],
+        ),
+        (
+            "We may sell member information that has been de-identified as the law permits.",
+            "practice",
+            [],
+        ),
+    ],
+)
+def test_origins_and_deidentified_data(text, kind, values):
+    assert facts(text, kind) == sorted(values)
+
+
+def test_an_address_hidden_from_scrapers_is_not_reported_removed():
+    old = "# Policy\n\n## Contact\n\nEmail privacy@fern.example with questions about your data.\n"
+    new = "# Policy\n\n## Contact\n\nEmail [email protected] with questions about your data.\n"
+    assert document_facts(old, new) == []

@@ -216,6 +216,7 @@ _COUNTRY = re.compile(
 _TRANSFER_CONTEXT = _cue("transfer_context")
 _NOT_TRANSFER = _cue("not_transfer")
 _COMPANY_SUFFIX = _cue("company_suffix", 0)
+_TRANSFER_ORIGIN = _cue("transfer_origin")
 _RIGHTS_CONTEXT = _cue("rights_context")
 
 _DATA_TYPE_LEXICON = Lexicon(_RULES["data_types"], re.I)
@@ -250,6 +251,7 @@ def _countries(sentence: str) -> list[str]:
         _COUNTRY_ALIASES.get(match.group(1), match.group(1))
         for match in _COUNTRY.finditer(sentence)
         if not _COMPANY_SUFFIX.match(sentence[match.end() :])
+        and not _TRANSFER_ORIGIN.search(sentence[max(0, match.start() - 30) : match.start()])
     ]
     return list(dict.fromkeys(names))
 

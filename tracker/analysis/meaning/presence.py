@@ -16,6 +16,7 @@ from tracker.analysis.meaning.lexicon import Lexicon
 
 _RULES = rules.load("facts")
 _LOOSE_RIGHTS = Lexicon(_RULES["loose_rights"], re.I)
+_HIDDEN_EMAIL = rules.pattern("facts", "cues.hidden_email", re.I)
 _WINDOW = 120  # characters around a number searched for what it is about
 _RIGHTS_WINDOW = 400  # ... around a right's word for the offer (a list's lead-in is far above)
 
@@ -27,7 +28,8 @@ def stated_anywhere(fact_type: str, value: str, text: str) -> bool:
 
 
 def _email(value: str, text: str) -> bool:
-    return value in _lowered(text)
+    """Also when the text hides its addresses (`[email protected]`): nothing can be told."""
+    return value in _lowered(text) or _HIDDEN_EMAIL.search(text) is not None
 
 
 def _phone(value: str, text: str) -> bool:
