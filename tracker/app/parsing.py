@@ -37,5 +37,7 @@ def parse_text(ingested: Ingested) -> Parsed:
     document = replace(
         document, document_type=named_first(document.document_type, source.file_name, source.url)
     )
-    meanings = tuple(section_meaning(section) for section in document.sections)
+    meanings = tuple(
+        section_meaning(section, document.document_type) for section in document.sections
+    )
     return Parsed(ingested, stated_date(ingested.text, document), document, meanings)

@@ -132,7 +132,7 @@ def compare_documents(old: Document, new: Document, words: bool = True) -> Compa
         return Comparison((), (), (), found)
     result = compare(old, new, words=words)
     if words:
-        result = annotate(result)
+        result = annotate(result, new.document_type)
         if another_document(found):  # its facts are another text's, not changes of this one
             result = without_facts(result)
     return replace(result, caveats=found)

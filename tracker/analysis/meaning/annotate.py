@@ -12,7 +12,7 @@ from tracker.analysis.meaning.topics import classify_topic
 from tracker.model import Comparison, Fact, FactChangeKind, Section
 
 
-def annotate(comparison: Comparison) -> Comparison:
+def annotate(comparison: Comparison, document_type: str = "privacy_policy") -> Comparison:
     """The comparison with each change's topic, fact changes and significance, and the document's facts.
 
     A fact a section lost is not reported as removed when the new version still states it
@@ -56,6 +56,7 @@ def annotate(comparison: Comparison) -> Comparison:
             else classify_topic(
                 " ".join(section.title for section in main),
                 "\n".join(section.text for section in main),
+                document_type,
             )[0]
         )
         level, reason = significance(change, facts)

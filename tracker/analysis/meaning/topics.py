@@ -13,13 +13,28 @@ from tracker.analysis.meaning.facts import extract_facts
 from tracker.analysis.meaning.lexicon import keys, prefixes
 from tracker.model import Fact, Section
 
-_TOPIC_LEXICON: dict[str, list[dict]] = rules.load("topics")["privacy_policy"]
-TOPICS = (*_TOPIC_LEXICON, "other") if "other" not in _TOPIC_LEXICON else tuple(_TOPIC_LEXICON)
-_TOPIC_PATTERNS = tuple(
-    (topic, re.compile(entry["pattern"], re.I), entry["weight"], keys(entry["pattern"]))
-    for topic, entries in _TOPIC_LEXICON.items()
-    for entry in entries
-)
+_RULES = rules.load("topics")
+_VOCABULARY_OF: dict[str, str] = _RULES["vocabulary"]
+
+
+def _patterns(vocabulary: str) -> tuple:
+    return tuple(
+        (topic, re.compile(entry["pattern"], re.I), entry["weight"], keys(entry["pattern"]))
+        for topic, entries in _RULES[vocabulary].items()
+        for entry in entries
+    )
+
+
+_PATTERNS = {vocabulary: _patterns(vocabulary) for vocabulary in set(_VOCABULARY_OF.values())}
+
+
+def topics_of(document_type: str = "privacy_policy") -> tuple[str, ...]:
+    """The topics a document type's sections can get (`other` always among them)."""
+    names = tuple(_RULES[_VOCABULARY_OF.get(document_type, "privacy_policy")])
+    return names if "other" in names else (*names, "other")
+
+
+TOPICS = topics_of("privacy_policy")
 
 
 @dataclass(frozen=True)
@@ -30,22 +45,26 @@ class SectionMeaning:
     facts: tuple[Fact, ...]
 
 
-def section_meaning(section: Section) -> SectionMeaning:
+def section_meaning(section: Section, document_type: str = "privacy_policy") -> SectionMeaning:
     facts = extract_facts(section.text, section.title)
     if section.contents:  # its words are other sections' titles, not what it is about
         return SectionMeaning("other", 1.0, None, facts)
-    topic, confidence, second = classify_topic(section.title, section.text)
+    topic, confidence, second = classify_topic(section.title, section.text, document_type)
     return SectionMeaning(topic, confidence, second, facts)
 
 
 @lru_cache(maxsize=4096)
-def classify_topic(title: str, text: str) -> tuple[str, float, str | None]:
-    """The topic the body is mostly about (the title counts double but is short), its share, a runner-up."""
+def classify_topic(
+    title: str, text: str, document_type: str = "privacy_policy"
+) -> tuple[str, float, str | None]:
+    """The topic the body is mostly about (the title counts double but is short), its share, a
+    runner-up; from the vocabulary of the document's type (OPP-115 or contract clauses)."""
     scores: Counter[str] = Counter()
     words = max(1, len(text.split()))
+    patterns = _PATTERNS[_VOCABULARY_OF.get(document_type, "privacy_policy")]
     for source, factor in ((text, 1), (title, 3)):
         present = prefixes(source)
-        for topic, pattern, weight, cue_words in _TOPIC_PATTERNS:
+        for topic, pattern, weight, cue_words in patterns:
             if cue_words & present or not cue_words:
                 scores[topic] += weight * factor * len(pattern.findall(source))
     total = sum(scores.values())
