@@ -162,3 +162,19 @@ def test_an_address_hidden_from_scrapers_is_not_reported_removed():
     old = "# Policy\n\n## Contact\n\nEmail privacy@fern.example with questions about your data.\n"
     new = "# Policy\n\n## Contact\n\nEmail [email protected] with questions about your data.\n"
     assert document_facts(old, new) == []
+
+
+def test_markup_only_edits_are_cosmetic():
+    from tracker.analysis.compare import is_cosmetic
+
+    old = "Read **our [partners list](https://a.example/partners)** before you sign up."
+    new = "Read our [partners list](https://b.example/p?id=2) before you sign up."
+    assert is_cosmetic(old, new)
+    assert not is_cosmetic(old, "Read our partners list after you sign up.")
+
+
+def test_a_short_removed_sharing_clause_is_substantive():
+    old = OLD + "\n## Advertising partners\n\nWe share your browsing data with our advertising partners, who use it to show you ads.\n"
+    comparison = annotate(compare(parse_document(old), parse_document(OLD)))
+    [removed] = [change for change in comparison.changes if change.kind == "removed"]
+    assert removed.topic == "third_party_sharing" and removed.significance == "substantive"

@@ -34,6 +34,7 @@ REWRITTEN = 0.4  # below this similarity a pair is shown as rewritten, old then 
 
 # Meaning (analysis/meaning/significance.py).
 SUBSTANTIVE_SECTION_WORDS = 40  # an added or removed section this long is substantive
+CLAUSE_WORDS = 12  # ... or this long, on a consequential topic (sharing, rights, arbitration)
 
 # Identity (analysis/identity.py): a text with no name follows the archive's policy it resembles.
 CLOSE_ENOUGH = 0.5  # share of vocabulary in common

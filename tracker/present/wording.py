@@ -110,7 +110,7 @@ def _plural(label: str) -> str:
 
 _REASONS = {
     Reason.NO_CHANGE: "no change",
-    Reason.COSMETIC: "only case, spacing, punctuation or quotes changed",
+    Reason.COSMETIC: "only case, spacing, punctuation, quotes or markup changed",
     Reason.CONTENTS: "table of contents",
     Reason.DATE_ONLY: "only the policy's own date changed",
     Reason.REWORDED: "reworded, no fact changed",

@@ -23,6 +23,8 @@ _QUOTE_PAIRS = (
     ("—", "-"),
 )
 _LIST_MARKER = re.compile(r"^\s*(?:[*+\-•·]|\d+[.)]|\([a-z0-9]\))\s+", re.M)
+# A link's target is markup, not text a reader compares: `[our partners](https://...)`.
+_LINK_TARGET = re.compile(r"\]\((?:[^()\s]|\([^()\s]*\))*\)")
 
 
 def word_diff(old_text: str, new_text: str) -> tuple[WordOp, ...]:
@@ -60,7 +62,8 @@ def _edit(old: str, new: str) -> WordOp:
 
 
 def is_cosmetic(old_text: str, new_text: str) -> bool:
-    """Only case, whitespace, punctuation, quote style or list markers differ."""
+    """Only case, whitespace, punctuation, quote style, list markers, bold or italics, or
+    link targets differ."""
     return _plain_words(old_text) == _plain_words(new_text)
 
 
@@ -79,6 +82,7 @@ def similarity(old_text: str, new_text: str) -> float:
 
 @lru_cache(maxsize=8192)
 def _plain_words_cached(text: str) -> tuple[str, ...]:
+    text = _LINK_TARGET.sub("]", text) if "](" in text else text
     return tuple(_WORDS.findall(_LIST_MARKER.sub("", _unify_quotes(text)).lower()))
 
 

@@ -59,7 +59,7 @@ def annotate(comparison: Comparison, document_type: str = "privacy_policy") -> C
                 document_type,
             )[0]
         )
-        level, reason = significance(change, facts)
+        level, reason = significance(change, facts, topic)
         annotated.append(
             replace(change, topic=topic, facts=facts, significance=level, reason=reason)
         )
@@ -75,7 +75,7 @@ def without_facts(comparison: Comparison) -> Comparison:
     """The comparison with no fact changes, each change rated on its text alone."""
     changes = []
     for change in comparison.changes:
-        level, reason = significance(change, ())
+        level, reason = significance(change, (), change.topic)
         changes.append(replace(change, facts=(), significance=level, reason=reason))
     return replace(comparison, changes=tuple(changes), facts=())
 

@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
-from tracker.analysis.weights import SUBSTANTIVE_SECTION_WORDS
+from tracker.analysis.meaning.topics import CONSEQUENTIAL_TOPICS
+from tracker.analysis.weights import CLAUSE_WORDS, SUBSTANTIVE_SECTION_WORDS
 from tracker.model import Change, ChangeKind, FactChange, Reason, Significance
 
 
-def significance(change: Change, facts: tuple[FactChange, ...]) -> tuple[Significance, Reason]:
-    """A level and the reason for it; `present.wording.reason` says the reason in words."""
+def significance(
+    change: Change, facts: tuple[FactChange, ...], topic: str | None = None
+) -> tuple[Significance, Reason]:
+    """A level and the reason for it; `present.wording.reason` says the reason in words.
+
+    An added or removed clause on a consequential topic (sharing, retention, rights, an
+    arbitration clause) is substantive even when it is short and no fact extractor fires.
+    """
     if change.kind == ChangeKind.UNCHANGED:
         return Significance.NONE, Reason.NO_CHANGE
     if facts:
@@ -19,7 +26,9 @@ def significance(change: Change, facts: tuple[FactChange, ...]) -> tuple[Signifi
     if change.kind == ChangeKind.MODIFIED and _only_its_date_changed(change):
         return Significance.COSMETIC, Reason.DATE_ONLY
     if change.kind in (ChangeKind.ADDED, ChangeKind.REMOVED):
-        large = change.size >= SUBSTANTIVE_SECTION_WORDS
+        large = change.size >= SUBSTANTIVE_SECTION_WORDS or (
+            topic in CONSEQUENTIAL_TOPICS and change.size >= CLAUSE_WORDS
+        )
         reason = Reason.NEW_SECTION if change.kind == ChangeKind.ADDED else Reason.SECTION_REMOVED
         return (Significance.SUBSTANTIVE if large else Significance.MINOR), reason
     if change.kind in (ChangeKind.RENAMED, ChangeKind.MOVED) and change.similarity >= 0.999:

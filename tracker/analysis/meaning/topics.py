@@ -35,6 +35,7 @@ def topics_of(document_type: str = "privacy_policy") -> tuple[str, ...]:
 
 
 TOPICS = topics_of("privacy_policy")
+CONSEQUENTIAL_TOPICS = frozenset(_RULES["significance"]["consequential"])
 
 
 @dataclass(frozen=True)
