@@ -94,5 +94,5 @@ def test_every_fact_type_has_a_label_and_a_rank_of_its_own():
 
     labels = rules.load("labels")["facts"]
     assert [fact_type.name for fact_type in FACT_TYPES if fact_type.name not in labels] == []
-    ranks = [fact_type.rank for fact_type in FACT_TYPES]
-    assert sorted(ranks) == list(range(len(FACT_TYPES)))
+    order = rules.load("facts")["highlight_order"]
+    assert sorted(order) == sorted(fact_type.name for fact_type in FACT_TYPES)

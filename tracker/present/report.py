@@ -18,9 +18,9 @@ from urllib.parse import quote
 
 from markupsafe import Markup, escape
 
-from tracker import __version__, rules
+from tracker import __version__
 from tracker.analysis.doctype import named_first
-from tracker.analysis.meaning import anachronisms, extract_facts
+from tracker.analysis.meaning import anachronisms, extract_facts, fact_order
 from tracker.history.history import History
 from tracker.model import Change, Comparison, DocumentType, FactChange, Version, WordOp
 from tracker.present.console import json_text, safe
@@ -114,7 +114,6 @@ class Report:
 
 
 HIGHLIGHTS_SHOWN = 20  # in Markdown and HTML; JSON lists them all
-_HIGHLIGHT_ORDER = {kind: rank for rank, kind in enumerate(rules.load("facts")["highlight_order"])}
 _CHANGE_ORDER = {"changed": 0, "removed": 1, "added": 2}
 _SIGNIFICANCE_ORDER = {"substantive": 0, "minor": 1, "cosmetic": 2}
 
@@ -138,7 +137,7 @@ def _same_fact(first: FactChange, second: FactChange) -> bool:
 
 def _highlight_rank(highlight: Highlight) -> tuple:
     return (
-        _HIGHLIGHT_ORDER.get(highlight.fact.type, len(_HIGHLIGHT_ORDER)),
+        fact_order(highlight.fact.type),
         _CHANGE_ORDER.get(highlight.fact.change, 3),
         _SIGNIFICANCE_ORDER.get(highlight.significance, 3),
         -highlight.step.version.effective.value.toordinal(),

@@ -85,21 +85,32 @@ _LABELS: dict[str, str] = rules.load("labels")["facts"]  # what each fact type i
 
 
 def summarise_facts(changes: tuple[FactChange, ...]) -> list[str]:
-    """Fact changes grouped into short phrases: `new rights: access, portability`."""
+    """Fact changes grouped into short phrases, in the order given (the most consequential
+    first): `Sells personal information: yes (was no)`, `new rights: access, portability`."""
     grouped: dict[tuple[str, str], list[str]] = defaultdict(list)
-    phrases: list[str] = []
+    order: list[tuple[str, str] | FactChange] = []
     for change in changes:
         if change.change == "changed":
-            phrases.append(describe(change))
+            order.append(change)
             continue
-        value = change.new_value if change.change == "added" else change.old_value
-        grouped[(change.type, change.change)].append(value or "")
-    for (fact_type, kind), values in grouped.items():
-        label = _LABELS.get(fact_type, fact_type)
-        plural = label if len(values) == 1 else _plural(label)
-        verb = "new" if kind == "added" else "removed"
-        phrases.append(f"{verb} {plural}: {', '.join(values)}")
-    return phrases
+        key = (change.type, change.change)
+        if key not in grouped:
+            order.append(key)
+        grouped[key].append(
+            (change.new_value if change.change == "added" else change.old_value) or ""
+        )
+    return [_phrase(item, grouped) for item in order]
+
+
+def _phrase(item: tuple[str, str] | FactChange, grouped: dict[tuple[str, str], list[str]]) -> str:
+    if isinstance(item, FactChange):
+        return describe(item)
+    fact_type, kind = item
+    values = grouped[item]
+    label = _LABELS.get(fact_type, fact_type)
+    plural = label if len(values) == 1 else _plural(label)
+    verb = "new" if kind == "added" else "removed"
+    return f"{verb} {plural}: {', '.join(values)}"
 
 
 def _plural(label: str) -> str:

@@ -5,7 +5,12 @@
 """
 
 from tracker.analysis.meaning.annotate import annotate, without_facts
-from tracker.analysis.meaning.changes import FRAMEWORK_PERIODS, anachronisms, fact_changes
+from tracker.analysis.meaning.changes import (
+    FRAMEWORK_PERIODS,
+    anachronisms,
+    fact_changes,
+    fact_order,
+)
 from tracker.analysis.meaning.facts import extract_facts
 from tracker.analysis.meaning.sentences import sentences
 from tracker.analysis.meaning.significance import significance
@@ -20,6 +25,7 @@ __all__ = [
     "classify_topic",
     "extract_facts",
     "fact_changes",
+    "fact_order",
     "section_meaning",
     "sentences",
     "significance",

@@ -29,7 +29,7 @@ def fact_changes(
     for fact in new:
         new_by_type[fact.type].setdefault(fact.value, fact)
     changes: list[FactChange] = []
-    for fact_type in sorted(set(old_by_type) | set(new_by_type), key=_type_order):
+    for fact_type in sorted(set(old_by_type) | set(new_by_type), key=fact_order):
         gone = [
             fact
             for value, fact in old_by_type[fact_type].items()
@@ -76,8 +76,12 @@ def _pair_changed(fact_type: str, gone: list[Fact], came: list[Fact]) -> list[tu
     return []
 
 
-def _type_order(fact_type: str) -> int:
-    return FACT_TYPE[fact_type].rank if fact_type in FACT_TYPE else len(FACT_TYPE)
+def fact_order(fact_type: str) -> int:
+    """Place in lists of changes: the most consequential first (`highlight_order`)."""
+    return _ORDER.get(fact_type, len(_ORDER))
+
+
+_ORDER = {name: rank for rank, name in enumerate(rules.load("facts")["highlight_order"])}
 
 
 def _periods() -> dict[str, tuple[dt.date | None, dt.date | None]]:

@@ -343,7 +343,6 @@ class Pairing(Enum):
 class FactType:
     name: str
     extract: Callable[[str, str], Iterable[str]]  # (sentence, the words that cue it) -> values
-    rank: int  # place in lists of changes: the most consequential first
     pairing: Pairing = Pairing.NONE
 
 
@@ -363,17 +362,17 @@ def _retentions(sentence: str, cue: str) -> list[str]:
 
 
 FACT_TYPES: tuple[FactType, ...] = (
-    FactType("contact_email", lambda sentence, _: _emails(sentence), 1, Pairing.IN_ORDER),
-    FactType("postal_address", lambda sentence, _: _addresses(sentence), 2, Pairing.IN_ORDER),
-    FactType("phone", lambda sentence, _: _phones(sentence), 3, Pairing.IN_ORDER),
-    FactType("age_limit", lambda sentence, _: _ages(sentence), 4, Pairing.IN_ORDER),
-    FactType("response_time", _responses, 6, Pairing.ONE_FOR_ONE),
-    FactType("retention_period", _retentions, 5, Pairing.ONE_FOR_ONE),
-    FactType("data_type", _data_types, 9),
-    FactType("third_party", lambda sentence, _: _THIRD_PARTY_LEXICON(sentence), 8),
-    FactType("transfer_country", lambda sentence, _: _countries(sentence), 10),
-    FactType("legal_framework", lambda sentence, _: _FRAMEWORK_LEXICON(sentence), 11),
-    FactType("user_right", _rights, 7),
-    FactType("practice", lambda sentence, _: _practices(sentence), 0, Pairing.SAME_PRACTICE),
+    FactType("contact_email", lambda sentence, _: _emails(sentence), Pairing.IN_ORDER),
+    FactType("postal_address", lambda sentence, _: _addresses(sentence), Pairing.IN_ORDER),
+    FactType("phone", lambda sentence, _: _phones(sentence), Pairing.IN_ORDER),
+    FactType("age_limit", lambda sentence, _: _ages(sentence), Pairing.IN_ORDER),
+    FactType("response_time", _responses, Pairing.ONE_FOR_ONE),
+    FactType("retention_period", _retentions, Pairing.ONE_FOR_ONE),
+    FactType("data_type", _data_types),
+    FactType("third_party", lambda sentence, _: _THIRD_PARTY_LEXICON(sentence)),
+    FactType("transfer_country", lambda sentence, _: _countries(sentence)),
+    FactType("legal_framework", lambda sentence, _: _FRAMEWORK_LEXICON(sentence)),
+    FactType("user_right", _rights),
+    FactType("practice", lambda sentence, _: _practices(sentence), Pairing.SAME_PRACTICE),
 )
 FACT_TYPE = {fact_type.name: fact_type for fact_type in FACT_TYPES}
