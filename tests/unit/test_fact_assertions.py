@@ -174,7 +174,10 @@ def test_markup_only_edits_are_cosmetic():
 
 
 def test_a_short_removed_sharing_clause_is_substantive():
-    old = OLD + "\n## Advertising partners\n\nWe share your browsing data with our advertising partners, who use it to show you ads.\n"
+    old = (
+        OLD
+        + "\n## Advertising partners\n\nWe share your browsing data with our advertising partners, who use it to show you ads.\n"
+    )
     comparison = annotate(compare(parse_document(old), parse_document(OLD)))
     [removed] = [change for change in comparison.changes if change.kind == "removed"]
     assert removed.topic == "third_party_sharing" and removed.significance == "substantive"
