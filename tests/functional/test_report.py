@@ -167,3 +167,33 @@ def test_markdown_contents_links_reach_their_headings(demo_archive):
     links = re.findall(r"\]\(#([^)]+)\)", markdown)
     assert links and set(links) <= anchors
     assert heading_anchor("quora/privacy-policy") == "quoraprivacy-policy"
+
+
+def test_the_report_opens_with_its_highlights_most_consequential_first(archive, tmp_path):
+    old = tmp_path / "old.md"
+    old.write_text(
+        "Effective date: May 1, 2020\n\n## Sharing\n\nWe do not sell your personal information "
+        "to anyone, and we share it only with our hosting provider.\n\n## Contact\n\n"
+        "Write to privacy@wren.example with any question about this policy.\n"
+    )
+    new = tmp_path / "new.md"
+    new.write_text(
+        old.read_text()
+        .replace("May 1", "June 1")
+        .replace("We do not sell", "We sell")
+        .replace("privacy@wren.example", "dpo@wren.example")
+    )
+    added = run_tracker(
+        "add", str(old), str(new), "--policy", "wren/privacy", "--archive", str(archive)
+    )
+    assert added.code == 0, added.err
+    document = json.loads(report(archive, "--format", "json"))
+    kinds = [(item["type"], item["change"]) for item in document["highlights"]]
+    assert kinds == [("practice", "changed"), ("contact_email", "changed")]
+    first = document["highlights"][0]
+    assert (first["policy"], first["version"], first["date"]) == ("wren/privacy", 2, "2020-06-01")
+    assert first["new"] == "sells personal information: yes" and first["section"] == "Sharing"
+    markdown = report(archive, "--format", "md")
+    assert markdown.index("## Highlights") < markdown.index("## Contents")
+    assert "Sells personal information: yes (was no)" in markdown
+    assert markdown.index("Sells personal") < markdown.index("dpo@wren.example")

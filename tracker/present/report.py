@@ -361,6 +361,7 @@ def highlight_json(highlight: Highlight) -> dict[str, Any]:
         "significance": highlight.significance,
         "section": highlight.section,
         "description": describe(fact),
+        "extraction_change": highlight.step.version.source.extraction_change,
     }
 
 
