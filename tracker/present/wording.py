@@ -152,7 +152,8 @@ _KIND_WORDS = (
 
 
 def change_summary(step: StepSummary) -> str:
-    """`3 sections renamed, 6 added, 2 passages moved; contact email changed; new rights: ...`."""
+    """`new rights: access, portability; Contact email changed: a -> b; 3 sections renamed,
+    6 added, 2 passages moved`: what matters most first, then the section counts."""
     blocking = [caveat for caveat in step.caveats if caveat.kind in _NOT_COMPARED]
     if blocking:
         return "not compared: " + caveat_message(blocking[0])
@@ -171,10 +172,10 @@ def change_summary(step: StepSummary) -> str:
     cosmetic = counts.get("significance_cosmetic", 0)
     if cosmetic and cosmetic == step.changed:
         text = f"cosmetic edits only ({cosmetic})"
-    facts = summarise_facts(step.facts)
+    facts = summarise_facts(step.facts)  # the most consequential first: it leads the line
     notes = [_CAVEAT_NOTES[caveat.kind] for caveat in step.caveats if caveat.kind in _CAVEAT_NOTES]
-    text = "; ".join([*dict.fromkeys(notes), text, *facts[:4]])
-    return text + ("; ..." if len(facts) > 4 else "")
+    shown = [*facts[:4], "..."] if len(facts) > 4 else facts
+    return "; ".join([*dict.fromkeys(notes), *shown, text])
 
 
 _CAVEAT_NOTES = {
