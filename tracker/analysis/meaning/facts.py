@@ -326,6 +326,61 @@ def _sells_data(sentence: str, verb: re.Match[str]) -> bool:
     return data is not None and (goods is None or data.start() < goods.start())
 
 
+_GOVERNING_LAW = _cue("governing_law", 0)
+_VENUE = _cue("venue", 0)
+_VENUE_CONTEXT = _cue("venue_context")
+_DISPUTE_TERMS = {
+    "binding arbitration": _cue("arbitration"),
+    "class-action waiver": _cue("class_action_waiver"),
+    "jury-trial waiver": _cue("jury_waiver"),
+}
+_CHANGE_NOTICE = _cue("change_notice")
+_TERMS_CHANGE = _cue("terms_change")
+_LIABILITY = _cue("liability")
+_LIABILITY_CAP = _cue("liability_cap")
+_PLACE_END = re.compile(r"[\s.,;]+$")
+
+
+def _places(pattern: re.Pattern[str], sentence: str) -> list[str]:
+    return [_PLACE_END.sub("", match.group("place")) for match in pattern.finditer(sentence)]
+
+
+def _governing_law(sentence: str) -> list[str]:
+    """`These terms are governed by the laws of the State of Oregon` -> `Oregon`."""
+    return _places(_GOVERNING_LAW, sentence) if "govern" in sentence.lower() else []
+
+
+def _venue(sentence: str) -> list[str]:
+    """`... brought exclusively in the courts located in King County` -> `King County`."""
+    if "court" not in sentence.lower() and "tribunal" not in sentence.lower():
+        return []
+    return _places(_VENUE, sentence) if _VENUE_CONTEXT.search(sentence) else []
+
+
+def _dispute_terms(sentence: str) -> list[str]:
+    """Binding arbitration and the waivers that come with it, when the sentence states them."""
+    return [term for term, pattern in _DISPUTE_TERMS.items() if pattern.search(sentence)]
+
+
+def _change_notice(sentence: str) -> list[str]:
+    """How long before a change of the terms the user is told: `30 days' notice`."""
+    if not _TERMS_CHANGE.search(sentence):
+        return []
+    values = []
+    for match in _CHANGE_NOTICE.finditer(sentence):
+        amount = _number_value(match.group("n"))
+        if amount:
+            values.append(f"{amount} day{'' if amount == 1 else 's'}")
+    return values
+
+
+def _liability_cap(sentence: str) -> list[str]:
+    """`our liability shall not exceed the greater of $100 or ...` -> `$100`."""
+    if not _LIABILITY.search(sentence):
+        return []
+    return [" ".join(match.group("amount").split()) for match in _LIABILITY_CAP.finditer(sentence)]
+
+
 # The registry: every fact type, in the order a sentence is read. Adding one is one entry
 # here (its label and lexicons go in rules/en/facts.toml).
 
@@ -374,5 +429,10 @@ FACT_TYPES: tuple[FactType, ...] = (
     FactType("legal_framework", lambda sentence, _: _FRAMEWORK_LEXICON(sentence)),
     FactType("user_right", _rights),
     FactType("practice", lambda sentence, _: _practices(sentence), Pairing.SAME_PRACTICE),
+    FactType("governing_law", lambda sentence, _: _governing_law(sentence), Pairing.IN_ORDER),
+    FactType("venue", lambda sentence, _: _venue(sentence), Pairing.ONE_FOR_ONE),
+    FactType("dispute_term", lambda sentence, _: _dispute_terms(sentence)),
+    FactType("change_notice", lambda sentence, _: _change_notice(sentence), Pairing.ONE_FOR_ONE),
+    FactType("liability_cap", lambda sentence, _: _liability_cap(sentence), Pairing.ONE_FOR_ONE),
 )
 FACT_TYPE = {fact_type.name: fact_type for fact_type in FACT_TYPES}
