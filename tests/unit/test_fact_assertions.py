@@ -181,3 +181,43 @@ def test_a_short_removed_sharing_clause_is_substantive():
     comparison = annotate(compare(parse_document(old), parse_document(OLD)))
     [removed] = [change for change in comparison.changes if change.kind == "removed"]
     assert removed.topic == "third_party_sharing" and removed.significance == "substantive"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "values"),
+    [
+        (
+            "Your data is transferred and stored outside of Canada by our hosts.",
+            "transfer_country",
+            [],
+        ),
+        (
+            "If you are an individual located in the United Kingdom, our servers still apply.",
+            "transfer_country",
+            [],
+        ),
+        (
+            "You have the right to know the categories of personal information sold (if any).",
+            "practice",
+            [],
+        ),
+        ("Get the Wren app on Google Play or the App Store.", "third_party", []),
+    ],
+)
+def test_where_data_comes_from_rights_to_know_app_badges_and_as_needed(text, kind, values):
+    assert facts(text, kind) == sorted(values)
+
+
+def test_a_period_still_stated_in_looser_words_is_not_removed():
+    old = "# Policy\n\n## Retention\n\nWe keep your data as long as necessary for the service.\n"
+    new = (
+        "# Policy\n\n## Retention\n\nWe retain your data while your account is active or as "
+        "needed to provide the service.\n"
+    )
+    assert document_facts(old, new) == []
+
+
+def test_an_escaped_hidden_address_is_not_reported_removed():
+    old = "# Policy\n\n## Contact\n\nEmail dpo@fern.example with questions about your data.\n"
+    new = "# Policy\n\n## Contact\n\nEmail [\\[email protected\\]](/cdn-cgi/l) with questions.\n"
+    assert document_facts(old, new) == []

@@ -64,7 +64,15 @@ def _period(cue: re.Pattern[str]) -> Callable[[str, str], bool]:
     return stated
 
 
-_PHRASES = {"as long as necessary": extract.AS_LONG_AS_NEEDED, "indefinite": extract.INDEFINITE}
+# `as needed to perform our contract` still keeps data for as long as necessary (a looser
+# wording than the extractor reads, used only to tell a period still stated).
+_PHRASES = {
+    "as long as necessary": re.compile(
+        extract.AS_LONG_AS_NEEDED.pattern
+        + r"|\bas (?:reasonably )?(?:needed|necessary) (?:to|for)\b"
+    ),
+    "indefinite": extract.INDEFINITE,
+}
 
 
 def _lexicon(lexicon: Lexicon) -> Callable[[str, str], bool]:
