@@ -1105,3 +1105,35 @@ def test_a_line_indented_like_the_paragraph_above_goes_on_with_it():
     )
     assert titles(document) == ["MEMBERSHIP", "CANCELLATION"]
     assert "Area." in document.sections[0].text
+
+
+def test_a_run_of_menus_below_the_policy_is_the_sites_footer():
+    document = parse(
+        """
+        # Ferncastle Privacy Policy
+
+        ## Contact
+
+        Write to privacy@ferncastle.example with any question about your data.
+
+        Products
+        --------
+
+        *   [Desktop](https://ferncastle.example/desktop)
+        *   [Server](https://ferncastle.example/server)
+
+        Cloud
+        -----
+
+        *   [Private cloud](https://ferncastle.example/private)
+        *   [Pricing](https://ferncastle.example/pricing)
+
+        Support
+        -------
+
+        *   [Your subscriptions](https://ferncastle.example/subscriptions)
+        *   [Docs](https://ferncastle.example/docs)
+        """
+    )
+    assert titles(document) == ["Contact"]
+    assert "Pricing" not in document.sections[0].text

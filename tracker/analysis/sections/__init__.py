@@ -26,7 +26,7 @@ from tracker.analysis.language import detect_language
 from tracker.analysis.sections.contents import _mark_contents_sections, _recover_contents_entries
 from tracker.analysis.sections.embedded import find_boundary
 from tracker.analysis.sections.headings import _find_headings, _Heading, _split_glued_headings
-from tracker.analysis.sections.menus import without_leading_menus
+from tracker.analysis.sections.menus import without_site_menus
 from tracker.analysis.sections.title import (
     _document_title,
     _drop_contents_runs,
@@ -46,7 +46,7 @@ def parse_document(text: str) -> Document:
     """
     lines = _split_glued_headings(normalise_text(text).split("\n"))
     headings = _find_headings(lines)
-    unmenued = without_leading_menus(lines, headings)
+    unmenued = without_site_menus(lines, headings)
     if unmenued is not None:
         lines, headings = unmenued, _find_headings(unmenued)
     boundary = find_boundary(lines, headings)

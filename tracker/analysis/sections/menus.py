@@ -1,29 +1,47 @@
-"""A site's menus captured above the policy: plain lines each over a list of a few words an
-item (`Plans & services` over `* Dental plans`, `* Pharmacy`), several in a row, before the
-first paragraph. A policy's own lists are under its headings and among paragraphs; a run of
-menus at the top of a page is the navigation of a whole-page capture, and is not read."""
+"""A site's menus captured with the policy: headings each over a list of a few words an item
+(`Plans & services` over `* Dental plans`, `* Pharmacy`), several in a row. A policy's own
+lists are under its headings and among paragraphs; a run of menus above the policy is a
+whole-page capture's navigation, and one below it is the site's footer. Neither is read."""
 
 from __future__ import annotations
+
+from itertools import takewhile
 
 from tracker.analysis import weights
 from tracker.analysis.sections.headings import _PLAIN_STYLES, _Heading
 from tracker.analysis.sections.shapes import _LIST_ITEM, _indented
 
 
-def without_leading_menus(lines: list[str], headings: list[_Heading]) -> list[str] | None:
-    """The lines with the page's leading menus blanked (so line numbers hold), or None."""
+def without_site_menus(lines: list[str], headings: list[_Heading]) -> list[str] | None:
+    """The lines with the page's menus blanked (so line numbers hold), or None if it has none.
+
+    Above the policy, menus are plain lines, as a page with no markup prints its headings; below
+    it, a footer's menus take any heading style.
+    """
     if not headings:
         return None
     starts = [heading.start for heading in headings[1:]] + [len(lines)]
-    run_end = 0
-    for heading, next_start in zip(headings, starts, strict=True):
-        if heading.style not in _PLAIN_STYLES or not _is_menu(lines[heading.end : next_start]):
-            break
-        run_end += 1
-    if run_end < weights.MENU_RUN:
+    menus = [
+        _is_menu(lines[heading.end : end]) for heading, end in zip(headings, starts, strict=True)
+    ]
+    plain = [heading.style in _PLAIN_STYLES for heading in headings]
+    leading = _run([menu and is_plain for menu, is_plain in zip(menus, plain, strict=True)])
+    trailing = _run(menus[leading:][::-1])
+    spans = []
+    if leading >= weights.MENU_RUN:
+        spans.append((headings[0].start, starts[leading - 1]))
+    if trailing >= weights.MENU_RUN:
+        spans.append((headings[len(headings) - trailing].start, len(lines)))
+    if not spans:
         return None
-    start, end = headings[0].start, starts[run_end - 1]
-    return lines[:start] + [""] * (end - start) + lines[end:]
+    blanked = list(lines)
+    for start, end in spans:
+        blanked[start:end] = [""] * (end - start)
+    return blanked
+
+
+def _run(flags: list[bool]) -> int:
+    return sum(1 for _ in takewhile(bool, flags))
 
 
 def _is_menu(body: list[str]) -> bool:
