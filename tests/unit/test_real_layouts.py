@@ -1137,3 +1137,20 @@ def test_a_run_of_menus_below_the_policy_is_the_sites_footer():
     )
     assert titles(document) == ["Contact"]
     assert "Pricing" not in document.sections[0].text
+
+
+def test_a_date_line_with_its_time_is_no_numbered_heading():
+    document = parse(
+        """
+        # Wren Terms of Use
+
+        [Jo Bramble](https://wren.example/authors/jo)
+
+        9 March 2023 13:46
+
+        ## Object
+
+        These terms govern the use of the Wren website by its visitors.
+        """
+    )
+    assert titles(document) == ["Object"]

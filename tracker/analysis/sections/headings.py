@@ -43,7 +43,8 @@ _RUN_IN = re.compile(
 _MONTH = "(?:" + "|".join(name for names in rules.load("dates")["months"] for name in names) + ")"
 _DATE_ONLY = re.compile(  # `March 25, 2019`, `25 March 2019`, `2019-03-25`: a change log's entry
     rf"(?:{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\.?,?\s+)?"
-    r"(?:19|20)\d\d(?:-[01]\d-[0-3]\d)?",
+    r"(?:19|20)\d\d(?:-[01]\d-[0-3]\d)?"
+    r"(?:,?\s+(?:at\s+)?\d{1,2}:\d\d(?::\d\d)?(?:\s*[ap]\.?m\.?)?)?",  # `9 March 2023 13:46`
     re.I,
 )
 _ITALIC_LINE = re.compile(r"(?:_(?!_)|\*(?!\*))(?P<title>[^_*\n]+)[_*]")
