@@ -51,9 +51,12 @@ def _extract_facts_cached(text: str, heading: str) -> tuple[Fact, ...]:
 
 def _fact_key(fact_type: str, value: str) -> tuple[str, str]:
     """Addresses are the same whatever their commas and line breaks."""
-    if fact_type == "postal_address":
-        return fact_type, " ".join(re.findall(r"\w+", value.lower()))
-    return fact_type, value
+    return fact_type, address_words(value) if fact_type == "postal_address" else value
+
+
+def address_words(text: str) -> str:
+    """An address (or any text) as its lower-case words: `88 Stevenson St., SF` -> `88 stevenson st sf`."""
+    return " ".join(re.findall(r"\w+", text.lower()))
 
 
 def _facts_in(sentence: str, cue: str):

@@ -37,14 +37,17 @@ def _phone(value: str, text: str) -> bool:
 
 
 def _address(value: str, text: str) -> bool:
-    return " ".join(re.findall(r"\w+", value.lower())) in _words(text)
+    return extract.address_words(value) in _words(text)
 
 
 def _near(pattern: str, cue: re.Pattern[str], text: str, window: int = _WINDOW) -> bool:
     return any(
-        cue.search(text[max(0, match.start() - window) : match.end() + window])
-        for match in re.finditer(pattern, text, re.I)
+        cue.search(_around(text, match, window)) for match in re.finditer(pattern, text, re.I)
     )
+
+
+def _around(text: str, match: re.Match[str], window: int = _WINDOW) -> str:
+    return text[max(0, match.start() - window) : match.end() + window]
 
 
 def _age(value: str, text: str) -> bool:
@@ -56,8 +59,7 @@ def _period(cue: re.Pattern[str]) -> Callable[[str, str], bool]:
         if value in _PHRASES:
             return _PHRASES[value].search(_lowered(text)) is not None
         return any(
-            extract._duration_value(match) == value
-            and cue.search(text[max(0, match.start() - _WINDOW) : match.end() + _WINDOW])
+            extract._duration_value(match) == value and cue.search(_around(text, match))
             for match in extract._DURATION.finditer(text)
         )
 
@@ -109,7 +111,7 @@ def _digits(text: str) -> str:
 
 @lru_cache(maxsize=8)
 def _words(text: str) -> str:
-    return " ".join(re.findall(r"\w+", text.lower()))
+    return extract.address_words(text)
 
 
 # Selling is left out on purpose: a flip from `no` to `yes` must show even if both are worded.

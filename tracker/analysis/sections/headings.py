@@ -240,9 +240,7 @@ def _heading_at(lines: list[str], index: int, marked: bool) -> _Heading | None:
     if numbered and numbered.group("title").rstrip("*_ ").endswith(":"):
         numbered = None  # `1. You have the following rights:` introduces a list
     if numbered and alone and _heading_words(_unbold(numbered.group("title")), allow_lower=False):
-        number = numbered.group("number").replace("\\", "").rstrip(".")
-        title = _clean_title(numbered.group("title"))
-        return _Heading(index, index + 1, title, "numbered", _number_depth(number), number)
+        return _numbered_heading(index, index + 1, numbered)
     if _LIST_ITEM.match(line):
         return _bold_item_over_items(lines, index) if "**" in line else None
     if len(stripped) > 160:
@@ -294,9 +292,14 @@ def _numbered_bold(index: int, bold: str) -> _Heading | None:
     numbered = _NUMBERED.match(bold)
     if not numbered or not numbered.group("number")[:1].isdigit():
         return None
+    return _numbered_heading(index, index + 1, numbered)
+
+
+def _numbered_heading(start: int, end: int, numbered: re.Match[str]) -> _Heading:
+    """A heading its number ranks: `3.1. When you create your Account` is at depth 2."""
     number = numbered.group("number").replace("\\", "").rstrip(".")
     title = _clean_title(numbered.group("title"))
-    return _Heading(index, index + 1, title, "numbered", _number_depth(number), number)
+    return _Heading(start, end, title, "numbered", _number_depth(number), number)
 
 
 def _is_link_line(stripped: str) -> bool:
@@ -319,9 +322,7 @@ def _titled_by_next_line(lines: list[str], index: int, level: int) -> _Heading |
         return None
     numbered = _NUMBERED.match(lines[following].strip())
     if numbered:  # `3.1. When you create your Account`: its numbering places it
-        number = numbered.group("number").replace("\\", "").rstrip(".")
-        title = _clean_title(numbered.group("title"))
-        return _Heading(index, following + 1, title, "numbered", _number_depth(number), number)
+        return _numbered_heading(index, following + 1, numbered)
     return (
         _Heading(index, following + 1, title, "atx", level)
         if _heading_words(title, allow_lower=False)
