@@ -51,6 +51,17 @@ def test_a_long_page_about_something_else_is_not_a_policy():
     assert parse_document(page).capture.quality == CaptureQuality.NOT_A_POLICY
 
 
+def test_a_policy_in_a_language_the_policy_words_do_not_cover_is_never_not_a_policy():
+    # Greek has no entry in the policy words: its share would be nothing, as a home page's is
+    greek = "\n\n".join(
+        f"## Ενότητα {number}\n\nΣυλλέγουμε τα προσωπικά σας στοιχεία όταν χρησιμοποιείτε την "
+        "υπηρεσία μας, και τα επεξεργαζόμαστε για να σας την παρέχουμε με ασφάλεια."
+        for number in range(80)
+    )
+    document = parse_document(greek)
+    assert document.language == "el" and document.capture.quality == CaptureQuality.OK
+
+
 def test_a_capture_cut_off_against_the_version_before_is_truncated_and_not_compared():
     long_words = "Our partners process it under contract, and only as we instruct them. " * 8
     whole, cut = policy(words=long_words), policy(SECTIONS[:2], words=long_words)

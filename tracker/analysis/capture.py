@@ -7,11 +7,11 @@ import re
 from tracker import rules
 from tracker.analysis import weights
 from tracker.model import Capture, CaptureQuality, Document
-from tracker.text import normalise_title
+from tracker.text import letter_words, normalise_title
 
 _REDIRECT = rules.pattern("pages", "capture.redirect", re.IGNORECASE)
 _POLICY_WORDS = frozenset(rules.load("pages")["capture"]["policy_words"])
-_WORD = re.compile(r"[^\W\d_]+")
+_POLICY_WORD_LANGUAGES = frozenset(rules.load("pages")["capture"]["policy_word_languages"])
 
 
 _SAMPLE_CHARACTERS = 10_000  # enough words to tell a policy from a home page
@@ -28,9 +28,9 @@ def document_vocabulary(document: Document) -> set[str]:
     return set(document_text(document).lower().split())
 
 
-def assess(document: Document) -> Capture:
+def assess(document: Document, language: str | None = None) -> Capture:
     """The quality one text shows on its own: `ok`, `stub`, `redirect`, `flattened` or
-    `not_a_policy`."""
+    `not_a_policy` (told only in the languages the policy words are listed for)."""
     text = document_text(document)
     size = len(text.split())
     if size < weights.REDIRECT_WORDS:
@@ -41,8 +41,8 @@ def assess(document: Document) -> Capture:
         return Capture(CaptureQuality.STUB, size)
     if size >= weights.PAGE_WORDS and _flattened(document):
         return Capture(CaptureQuality.FLATTENED, size)
-    if size >= weights.PAGE_WORDS:
-        sample = _WORD.findall(text[:_SAMPLE_CHARACTERS].lower())
+    if size >= weights.PAGE_WORDS and (language is None or language in _POLICY_WORD_LANGUAGES):
+        sample = letter_words(text[:_SAMPLE_CHARACTERS])
         policy_share = sum(map(_POLICY_WORDS.__contains__, sample)) / max(1, len(sample))
         if policy_share < weights.POLICY_WORD_SHARE:
             return Capture(CaptureQuality.NOT_A_POLICY, size, share=round(policy_share, 4))

@@ -2,24 +2,25 @@
 
 from __future__ import annotations
 
+import io
 import re
 from functools import cache
 
 from tracker import rules
 from tracker.analysis import weights
+from tracker.text import letter_words
 
 _MARKUP = re.compile(r"!\[[^\]]*\]\([^)]*\)|\]\([^)]*\)|https?://\S+|[#*_>|`\[\]]")
-_NOT_LETTER = re.compile(r"[\W\d_]+")
-_WORD = re.compile(r"[^\W\d_]+")
 _ENGLISH_MARKERS = frozenset(rules.load("pages")["language"]["english_markers"])
 
 
 def detect_language(text: str) -> str | None:
     """ISO 639-1 code (`en`, `fr`...), or None for a text with too little prose to tell."""
     sample = prose_sample(text)
-    if len(_NOT_LETTER.sub("", sample)) < weights.LANGUAGE_MIN_LETTERS:
+    words = letter_words(sample)
+    if sum(map(len, words)) < weights.LANGUAGE_MIN_LETTERS:
         return None
-    if _plainly_english(sample):
+    if _plainly_english(words):
         return "en"
     identifier = _identifier()
     if identifier is None:
@@ -28,8 +29,7 @@ def detect_language(text: str) -> str | None:
     return None if code == "und" else code
 
 
-def _plainly_english(sample: str) -> bool:
-    words = [word.lower() for word in _WORD.findall(sample)]
+def _plainly_english(words: list[str]) -> bool:
     markers = sum(word in _ENGLISH_MARKERS for word in words)
     return markers >= weights.ENGLISH_MARKER_SHARE * len(words)
 
@@ -37,9 +37,9 @@ def _plainly_english(sample: str) -> bool:
 def prose_sample(text: str) -> str:
     """The first prose lines (menus, pickers, links and images left out), up to the sample size."""
     prose, size = [], 0
-    for line in text.splitlines():
-        if len(line.split()) < weights.LANGUAGE_PROSE_WORDS:
-            continue
+    for line in io.StringIO(text):  # read lazily: the sample is mostly full in a few lines
+        if len(line) < 2 * weights.LANGUAGE_PROSE_WORDS - 1:
+            continue  # too short to hold that many words and the spaces between them
         cleaned = _MARKUP.sub(" ", line).strip()
         if len(cleaned.split()) >= weights.LANGUAGE_PROSE_WORDS:
             prose.append(cleaned)

@@ -70,10 +70,11 @@ def parse_document(text: str) -> Document:
 
 def _assessed(document: Document, lines: list[str]) -> Document:
     text = "\n".join(lines)
+    language = detect_language(text)
     return replace(
         document,
-        capture=assess(document),
-        language=detect_language(text),
+        capture=assess(document, language),
+        language=language,
         document_type=document_type(document.title, text),
     )
 

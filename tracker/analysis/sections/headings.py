@@ -98,16 +98,16 @@ def _split_glued_headings(lines: list[str]) -> list[str]:
         caps = match.group("caps") if match else ""
         if match and " " in caps and sum(char.isalpha() for char in caps) >= 8 and len(line) < 160:
             result.extend([caps, match.group("rest")])
+        elif len(line) <= 200 and _YEAR.search(line):
+            result.extend(_split_glued_date(line))
         else:
-            result.extend(_split_glued_date(line) if _YEAR.search(line, 0, 200) else [line])
+            result.append(line)
     return result
 
 
 def _split_glued_date(line: str) -> list[str]:
     """`# Privacy PolicyLast Modified: 2022-12-16`: the title, then its date on a line of its own,
     so versions that differ only in the date keep one title."""
-    if len(line) > 200:
-        return [line]
     for glue in _CAMEL.finditer(line):
         head, date = line[: glue.start()], line[glue.start() :]
         if head.strip(" #*_") and is_date_line(date.lstrip("*_ ")):
@@ -122,6 +122,9 @@ def _find_headings(lines: list[str]) -> list[_Heading]:
     after_break = False
     late = False  # a markup heading, or a plain one continuing it, came last
     while index < len(lines):
+        if not lines[index]:  # a blank line (lines come right-stripped): half of most texts
+            index += 1
+            continue
         heading = _heading_at(lines, index, marked) or (
             _plain_after_markup(lines, index) if late and len(lines[index]) <= 80 else None
         )
@@ -168,7 +171,7 @@ def _plain_after_markup(lines: list[str], index: int) -> _Heading | None:
     title = _clean_title(line)
     if not title or line != title or not _is_title_line(title):
         return None
-    previous = next((text for text in reversed(lines[:index]) if text.strip()), "")
+    previous = next((lines[n] for n in range(index - 1, -1, -1) if lines[n].strip()), "")
     if not previous.rstrip().endswith((".", "!", "?", ")", '"', "”")):
         return None
     return _Heading(index, index + 1, title, "plain") if _next_is_prose(lines, index + 1) else None
@@ -234,7 +237,8 @@ def _heading_at(lines: list[str], index: int, marked: bool) -> _Heading | None:
     run_in = _run_in_heading(line, index, standalone) if stripped[:1] in _RUN_IN_START else None
     if run_in:
         return run_in
-    numbered = _NUMBERED.match(_BOLD_NUMBER.sub(r"\1\2", line))  # `**67.3.** Training`
+    bold_number = "**" in line[:6] and _BOLD_NUMBER.sub(r"\1\2", line)  # `**67.3.** Training`
+    numbered = _NUMBERED.match(bold_number or line)
     if numbered and not standalone and not following.strip():
         alone = _continues_outer_list(lines, index)
     if numbered and numbered.group("title").rstrip("*_ ").endswith(":"):
@@ -418,8 +422,8 @@ def _unbold(title: str) -> str:
 
 def _is_date_line(stripped: str) -> bool:
     """`#### Last Updated: May 1, 2020` is the document's date, not a section."""
-    if len(stripped) >= 100:
-        return False
+    if len(stripped) >= 100 or not _YEAR.search(stripped):
+        return False  # both readings name a year: most lines are out at once
     atx = atx_heading(stripped)
     title = _clean_title(atx[1] if atx else stripped)
     return is_date_line(title) or _DATE_ONLY.fullmatch(title) is not None

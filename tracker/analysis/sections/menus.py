@@ -5,6 +5,7 @@ whole-page capture's navigation, and one below it is the site's footer. Neither 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from itertools import takewhile
 
 from tracker.analysis import weights
@@ -21,12 +22,11 @@ def without_site_menus(lines: list[str], headings: list[_Heading]) -> list[str] 
     if not headings:
         return None
     starts = [heading.start for heading in headings[1:]] + [len(lines)]
-    menus = [
-        _is_menu(lines[heading.end : end]) for heading, end in zip(headings, starts, strict=True)
+    bodies = [
+        (heading, lines[heading.end : end]) for heading, end in zip(headings, starts, strict=True)
     ]
-    plain = [heading.style in _PLAIN_STYLES for heading in headings]
-    leading = _run([menu and is_plain for menu, is_plain in zip(menus, plain, strict=True)])
-    trailing = _run(menus[leading:][::-1])
+    leading = _run(heading.style in _PLAIN_STYLES and _is_menu(body) for heading, body in bodies)
+    trailing = _run(_is_menu(body) for _, body in reversed(bodies[leading:]))
     spans = []
     if leading >= weights.MENU_RUN:
         spans.append((headings[0].start, starts[leading - 1]))
@@ -40,7 +40,8 @@ def without_site_menus(lines: list[str], headings: list[_Heading]) -> list[str] 
     return blanked
 
 
-def _run(flags: list[bool]) -> int:
+def _run(flags: Iterable[bool]) -> int:
+    """How many flags in a row are true from the start (the rest are never computed)."""
     return sum(1 for _ in takewhile(bool, flags))
 
 
