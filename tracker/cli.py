@@ -118,21 +118,31 @@ def init(ctx: click.Context, path: Path | None, as_json: bool) -> None:
     "date_text",
     help="The effective date (YYYY-MM-DD, YYYY-MM or YYYY); overrides the text.",
 )
+@click.option(
+    "--observed",
+    "observed_text",
+    help="The day the capture was seen online (YYYY-MM-DD); overrides the file's own dates.",
+)
 @click.option("--url", help="The page's URL, kept as provenance.")
 @json_option
 @click.pass_context
-def add(ctx, sources: tuple[str, ...], policy, date_text, url, as_json) -> None:
+def add(ctx, sources: tuple[str, ...], policy, date_text, observed_text, url, as_json) -> None:
     """File snapshots: files, folders (every .txt/.md/.html in them), URLs, or - for stdin.
 
     The effective date comes from the text ('Effective date: ...', 'Last
-    updated ...'); the policy from the page's domain and wording. Adding the
-    same text again is a no-op that says so.
+    updated ...'); the policy from the page's domain and wording. Each capture
+    is also a sighting: the day it was seen is --observed, else a web archive's
+    date, else a file name that is a date (2024-05-03.md), else today for a URL.
+    The timeline follows the days versions were first seen (or the dates they
+    state, where no day is known). The text of the version beside it is one
+    more sighting of that version; the text of an older one is a revert.
 
     \b
     Examples:
       tracker add policy-2016.md --policy mesosphere/privacy
       tracker add snapshots/
       tracker add https://example.org/privacy
+      tracker add capture.html --observed 2024-05-03
       cat policy.html | tracker add - --policy acme/privacy --date 2024-05-01
     """
     from tracker.app.adding import add_sources
@@ -142,7 +152,13 @@ def add(ctx, sources: tuple[str, ...], policy, date_text, url, as_json) -> None:
     archive = open_archive(ctx)
     with progress_callback("reading") as step:
         outcome = add_sources(
-            archive, list(sources), policy=policy, date_text=date_text, url=url, progress=step
+            archive,
+            list(sources),
+            policy=policy,
+            date_text=date_text,
+            observed_text=observed_text,
+            url=url,
+            progress=step,
         )
 
     views.show_added(outcome, as_json)

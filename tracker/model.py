@@ -151,6 +151,42 @@ class Source:
     extraction_change: bool = False
 
 
+class ObservedBy(StrEnum):
+    """Where the date a capture was seen comes from, most trusted first."""
+
+    GIVEN = "given"  # `add --observed`
+    ARCHIVE = "archive"  # the web archive's capture date
+    RECORDED = "recorded"  # an Open Terms Archive recorded date
+    FILE_NAME = "file_name"  # a file named by its date, as scrapers write them
+    FETCHED = "fetched"  # fetched from its URL by this add
+    ADDED = "added"  # only the day of the add: when it was filed, not when it was online
+
+
+class VersionFlag(StrEnum):
+    """What a version's dates and sightings say beside its text (capture flags are the
+    CaptureQuality values)."""
+
+    SILENT_CHANGE = "silent_change"  # the text changed substantively, the stated date did not
+    DATE_ONLY_CHANGE = "date_only_change"  # only the stated date changed
+    REVERTED = "reverted"  # the text of an earlier, not the previous, version again
+    ANNOUNCED = "announced"  # it states a date later than it was first seen: upcoming
+    BACKDATED = "backdated"  # it states a date before the previous version's, or before the
+    # previous text was last seen
+
+
+@dataclass(frozen=True)
+class Observation:
+    """One sighting of a text: the day it was seen, and how that day is known."""
+
+    date: str  # ISO date
+    by: str = ObservedBy.ADDED  # an ObservedBy
+
+    @property
+    def dated(self) -> bool:
+        """Whether it says when the text was online (an add's own day says only when it was filed)."""
+        return self.by != ObservedBy.ADDED
+
+
 @dataclass(frozen=True)
 class Ingested:
     """A decoded, cleaned text and what ingest learned about where it came from."""
@@ -170,6 +206,7 @@ class Snapshot:
     text: str
     source: Source
     sha256: str
+    observed: Observation | None = None  # None: seen when added
 
 
 @dataclass(frozen=True)
@@ -183,6 +220,26 @@ class Version:
     added_at: str
     commit: str
     source: Source = field(default_factory=Source)
+    observations: tuple[Observation, ...] = ()  # oldest first; the first is the version's own
+
+    @property
+    def first_observed(self) -> Observation:
+        return self.observations[0] if self.observations else Observation(self.added_at[:10])
+
+    @property
+    def last_observed(self) -> Observation:
+        return self.observations[-1] if self.observations else self.first_observed
+
+    @property
+    def seen_online(self) -> tuple[str, ...]:
+        """The days a sighting says it was online, oldest first (an add's day says only when
+        it was filed: a file with no date to it may be years old)."""
+        return tuple(observation.date for observation in self.observations if observation.dated)
+
+    @property
+    def timeline_date(self) -> str:
+        """Where it stands in its policy's timeline: first seen, else the date it states."""
+        return self.seen_online[0] if self.seen_online else self.effective.iso
 
 
 @dataclass(frozen=True)
@@ -191,6 +248,7 @@ class PolicySummary:
     versions: int
     first: EffectiveDate
     last: EffectiveDate
+    last_observed: str = ""  # the last day any of its versions was seen (or filed)
 
 
 @dataclass(frozen=True)

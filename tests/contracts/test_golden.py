@@ -7,6 +7,7 @@ tests/contracts` rewrites the files after a deliberate change of output.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import re
@@ -43,6 +44,9 @@ def _commands(demo: Path) -> dict[str, tuple[str, ...]]:
     return commands
 
 
+_TODAY = {dt.date.today().isoformat(), dt.datetime.now(dt.UTC).date().isoformat()}
+
+
 def normalise(value, demo: Path):
     if isinstance(value, dict):
         return {
@@ -53,6 +57,8 @@ def normalise(value, demo: Path):
         return [normalise(item, demo) for item in value]
     if isinstance(value, str):
         value = value.replace(str(demo.resolve()), "<archive>").replace(str(ROOT), "<root>")
+        if value in _TODAY:  # the day a sample was filed is a sighting: it is today
+            return "<today>"
         return _HEX.sub("<commit>", value)
     return value
 

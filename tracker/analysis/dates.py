@@ -152,6 +152,21 @@ def parse_date_argument(value: str, today: dt.date | None = None) -> EffectiveDa
     raise InputError(f"cannot read the date '{shown(value)}': {forms}")
 
 
+def date_in_file_name(file_name: str) -> str | None:
+    """The ISO day a file named by its date was captured (`2024-05-03.md`,
+    `2024-05-03T10-00.html`, as scrapers name them); None for any other name."""
+    match = _DATED_FILE_NAME.fullmatch(file_name.rsplit("/", 1)[-1].rsplit(".", 1)[0])
+    if not match:
+        return None
+    try:
+        return dt.date.fromisoformat(match.group("day")).isoformat()
+    except ValueError:  # `2024-02-30`
+        return None
+
+
+_DATED_FILE_NAME = re.compile(
+    r"(?P<day>(?:19|20)\d\d-[01]\d-[0-3]\d)(?:[T_ ][0-2]\d[-:.]?[0-5]\d(?:[-:.]?[0-5]\d)?Z?)?"
+)
 _DIGITS = re.compile(r"\d\d")
 
 

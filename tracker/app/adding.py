@@ -7,9 +7,18 @@ from functools import cache
 
 from tracker.analysis.dates import parse_date_argument
 from tracker.app.sources import Prepared, expand_sources, prepare, read_input
-from tracker.errors import TrackerError
+from tracker.errors import InputError, TrackerError, shown
 from tracker.history.history import read_document
-from tracker.model import Capture, ChangeKind, Document, Embedded, Progress, Version
+from tracker.model import (
+    Capture,
+    ChangeKind,
+    Document,
+    EffectiveDate,
+    Embedded,
+    Precision,
+    Progress,
+    Version,
+)
 from tracker.store.archive import AddResult, Archive, validate_policy
 
 
@@ -44,6 +53,7 @@ def add_sources(
     *,
     policy: str | None = None,
     date_text: str | None = None,
+    observed_text: str | None = None,
     url: str | None = None,
     progress: Progress | None = None,
 ) -> AddOutcome:
@@ -51,6 +61,7 @@ def add_sources(
     if policy:
         validate_policy(policy)
     date = parse_date_argument(date_text) if date_text is not None else None
+    observed = observed_day(observed_text) if observed_text is not None else None
     known = [summary.policy for summary in archive.policies()]
 
     @cache
@@ -71,6 +82,7 @@ def add_sources(
                     date=date,
                     known_policies=known,
                     latest_text=latest_text,
+                    observed=observed,
                 )
             )
         except TrackerError as error:
@@ -81,6 +93,17 @@ def add_sources(
         _check_page(archive, result, item) for result, item in zip(results, prepared, strict=True)
     )
     return AddOutcome(tuple(zip(results, prepared, strict=True)), tuple(errors), checks)
+
+
+def observed_day(text: str) -> EffectiveDate:
+    """`--observed`: a day, not in the future (a sighting is of one day)."""
+    try:
+        day = parse_date_argument(text)
+    except InputError as error:
+        raise InputError(f"--observed: {error}") from None
+    if day.precision != Precision.DAY:
+        raise InputError(f"--observed needs a day (YYYY-MM-DD), not {shown(text)}")
+    return day
 
 
 def _check_page(archive: Archive, result: AddResult, prepared: Prepared) -> PageCheck:

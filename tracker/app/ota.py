@@ -20,7 +20,7 @@ from tracker.analysis.ingest import ingest_bytes
 from tracker.analysis.sections import stated_date
 from tracker.errors import InputError, TrackerError
 from tracker.history.history import read_document
-from tracker.model import EffectiveDate, Snapshot, Source
+from tracker.model import EffectiveDate, Observation, ObservedBy, Snapshot, Source
 from tracker.store.archive import AddResult, Archive
 from tracker.store.format import text_sha256
 from tracker.store.git import git_output
@@ -199,4 +199,5 @@ def _snapshot(version: Recorded, content: bytes) -> Snapshot:
         text=ingested.text,
         source=source,
         sha256=sha256,
+        observed=Observation(recorded_day.isoformat(), ObservedBy.RECORDED),
     )

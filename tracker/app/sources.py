@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import stat
 import sys
@@ -9,12 +10,13 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from tracker.analysis.dates import date_in_file_name
 from tracker.analysis.identity import identify
 from tracker.analysis.ingest import MAX_INPUT_BYTES, ingest_bytes
 from tracker.analysis.sections import stated_date
 from tracker.errors import InputError, shown
 from tracker.history.history import read_document
-from tracker.model import Document, EffectiveDate, Snapshot
+from tracker.model import Document, EffectiveDate, Observation, ObservedBy, Snapshot, Source
 from tracker.store.format import text_sha256
 
 SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".xhtml", ".text")
@@ -29,6 +31,7 @@ class Input:
     file_name: str | None = None
     url: str | None = None
     is_html: bool | None = None
+    fetched: bool = False  # from its URL, now
 
 
 @dataclass(frozen=True)
@@ -93,7 +96,9 @@ def read_input(source: str | Path, url: str | None = None) -> Input:
         from tracker.app.fetch import fetch
 
         fetched = fetch(source)
-        return Input(source, fetched.data, url=url or fetched.url, is_html=fetched.is_html)
+        return Input(
+            source, fetched.data, url=url or fetched.url, is_html=fetched.is_html, fetched=True
+        )
     path = Path(source)
     return Input(str(path), _read_file(path), file_name=path.name[:255], url=url)
 
@@ -153,6 +158,7 @@ def prepare(
     date: EffectiveDate | None,
     known_policies: list[str],
     latest_text: Callable[[str], str] | None = None,
+    observed: EffectiveDate | None = None,
 ) -> Prepared:
     """Ingest, date and name one input; raises InputError with a fix when it cannot."""
     ingested = ingest_bytes(
@@ -175,11 +181,33 @@ def prepare(
     else:
         identified = identify(ingested, known_policies, latest_text)
         chosen, reason = identified.policy, identified.reason
+    source = replace(ingested.source, file_name=raw.file_name or ingested.source.file_name)
     snapshot = Snapshot(
         policy=chosen,
         effective=effective,
         text=ingested.text,
-        source=replace(ingested.source, file_name=raw.file_name or ingested.source.file_name),
+        source=source,
         sha256=sha256,
+        observed=sighting(source, observed, fetched=raw.fetched),
     )
     return Prepared(snapshot, raw.name, reason, ingested.encoding, document)
+
+
+def sighting(source: Source, given: EffectiveDate | None, *, fetched: bool) -> Observation | None:
+    """When the capture was seen: `--observed`, else the web archive's date, else the recorded
+    date, else a file name that is a date, else today for a page fetched now. None: only the
+    add's own day is known, which the archive records."""
+    if given:
+        return Observation(given.iso, ObservedBy.GIVEN)
+    for day, by in (
+        (source.archived_on, ObservedBy.ARCHIVE),
+        (source.recorded_on, ObservedBy.RECORDED),
+        (source.file_name and date_in_file_name(source.file_name), ObservedBy.FILE_NAME),
+    ):
+        if day:
+            return Observation(day[:10], by)
+    return (
+        Observation(dt.datetime.now(dt.UTC).date().isoformat(), ObservedBy.FETCHED)
+        if fetched
+        else None
+    )

@@ -11,6 +11,7 @@ from functools import cached_property
 
 from tracker.analysis.doctype import named_first
 from tracker.history.cache import ResultCache
+from tracker.history.flags import version_flags
 from tracker.model import (
     Caveat,
     Comparison,
@@ -52,6 +53,7 @@ class LogEntry:
     sections: int
     language: str | None = None
     document_type: DocumentType = DocumentType.OTHER
+    flags: tuple[str, ...] = ()  # VersionFlag and CaptureQuality values
 
 
 class History:
@@ -96,9 +98,12 @@ class History:
         """Each version with what changed since the one before; cached for this exact sequence."""
         key = ":".join(version.sha256 for version in self.versions)
         steps = self.cache.get_or_make("log", key, list[_Step], self._steps)
+        flags = version_flags(self.versions, [step for step, *_ in steps])
         return [
-            LogEntry(version, step, sections, language, named_first(read, self.policy))
-            for version, (step, sections, language, read) in zip(self.versions, steps, strict=True)
+            LogEntry(version, step, sections, language, named_first(read, self.policy), flagged)
+            for version, (step, sections, language, read), flagged in zip(
+                self.versions, steps, flags, strict=True
+            )
         ]
 
     def _steps(self) -> list[_Step]:

@@ -68,6 +68,8 @@ def version_json(version: Version) -> dict[str, Any]:
         "added_at": version.added_at,
         "commit": version.commit,
         **source_fields(version.source),
+        "observations": [observation.date for observation in version.observations],
+        "observed_by": version.first_observed.by,
     }
 
 
@@ -79,6 +81,7 @@ def policy_json(summary: PolicySummary) -> dict[str, Any]:
         "last": summary.last.iso,
         "first_precision": summary.first.precision,
         "last_precision": summary.last.precision,
+        "last_observed": summary.last_observed,
     }
 
 
@@ -223,6 +226,7 @@ def log_json(policy: str, entries: list[LogEntry]) -> dict[str, Any]:
                 "summary": log_summary(entry),
                 "language": entry.language,
                 "document_type": entry.document_type,
+                "flags": list(entry.flags),
                 "counts": entry.step.counts if entry.step else {},
                 "warnings": [caveat_json(caveat) for caveat in entry.step.caveats]
                 if entry.step

@@ -26,10 +26,13 @@ from tracker.present.wording import (
     counted,
     describe,
     elided,
+    flag_words,
     kind_legend,
     log_summary,
     page_notes,
     redline_ops,
+    seen_words,
+    sighting_source,
 )
 
 if TYPE_CHECKING:
@@ -51,14 +54,20 @@ def show_added(outcome: AddOutcome, as_json: bool) -> None:
     for (result, prepared), check in zip(outcome.filed, outcome.checks, strict=True):
         version = result.version
         when = f"{version.effective.short} ({version.effective.precision})"
+        seen = sighting_source(prepared.snapshot.observed or version.first_observed)
         if result.status == "added":
             out().print(
                 f"[green]added[/]     {version.policy} {when} -> {version.path}  "
-                f"[dim]from {escape(shown(prepared.name, None))}; {prepared.policy_reason}"
-                f"{_encoding_note(prepared.encoding)}[/]"
+                f"[dim]from {escape(shown(prepared.name, None))}; {prepared.policy_reason}; "
+                f"{seen}{_encoding_note(prepared.encoding)}[/]"
             )
             for note in page_notes(check):
                 err().print(f"  [yellow]note:[/] {escape(note)}")
+        elif result.status == "observed":
+            out().print(
+                f"[cyan]seen again[/] {version.policy} {when} ({version.path}): {seen}; "
+                f"{seen_words(version)}; no new version"
+            )
         else:
             out().print(
                 f"[yellow]unchanged[/] {version.policy} {when} already holds this text "
@@ -101,9 +110,10 @@ def show_log(history: History, as_json: bool) -> None:
             "" if version.effective.precision == "day" else f" ({version.effective.precision})"
         )
         extraction = " [magenta]extraction change[/]" if version.source.extraction_change else ""
+        flags = f"  [yellow]{flag_words(entry.flags)}[/]" if entry.flags else ""
         out().print(
             f"[bold]{version.effective.short}[/]{precision}  [dim]{version.commit[:10]}[/]"
-            f"{extraction}  {escape(log_summary(entry))}"
+            f"{extraction}  {escape(log_summary(entry))}{flags}  [dim]{seen_words(version)}[/]"
         )
 
 

@@ -15,7 +15,11 @@ from tracker.model import (
     Change,
     Comparison,
     FactChange,
+    Observation,
+    ObservedBy,
     Reason,
+    Version,
+    VersionFlag,
     WarningKind,
     WordOp,
 )
@@ -253,3 +257,40 @@ def log_summary(entry: LogEntry) -> str:
     if entry.step is None:
         return f"first version ({counted(entry.sections, 'section')})"
     return change_summary(entry.step)
+
+
+_FLAG_WORDS = {
+    VersionFlag.SILENT_CHANGE: "changed, its date kept",
+    VersionFlag.DATE_ONLY_CHANGE: "only its date changed",
+    VersionFlag.REVERTED: "reverted to an earlier text",
+    VersionFlag.ANNOUNCED: "announced before it took effect",
+    VersionFlag.BACKDATED: "backdated",
+}
+_SEEN_BY = {
+    ObservedBy.GIVEN: "given with --observed",
+    ObservedBy.ARCHIVE: "the web archive's date",
+    ObservedBy.RECORDED: "recorded by Open Terms Archive",
+    ObservedBy.FILE_NAME: "from the file name",
+    ObservedBy.FETCHED: "fetched now",
+}
+
+
+def flag_words(flags: tuple[str, ...]) -> str:
+    """`reverted to an earlier text, backdated`: a version's flags as a reader says them."""
+    return ", ".join(_FLAG_WORDS.get(flag, f"a {flag} capture") for flag in flags)
+
+
+def seen_words(version: Version) -> str:
+    """`seen 2024-03-02 to 2024-04-11 (3 times)`, or `filed 2024-05-01` when no sighting
+    says when it was online."""
+    days = version.seen_online
+    if not days:
+        return f"filed {version.first_observed.date}"
+    span = days[0] if days[0] == days[-1] else f"{days[0]} to {days[-1]}"
+    return f"seen {span}" + (f" ({len(days)} times)" if len(days) > 2 else "")
+
+
+def sighting_source(observation: Observation) -> str:
+    """How the day a capture was seen is known, for `add` to say."""
+    how = _SEEN_BY.get(observation.by)
+    return f"seen {observation.date}, {how}" if how else f"filed {observation.date}"

@@ -17,11 +17,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tracker.errors import ArchiveError, InputError, shown
-from tracker.model import PolicySummary, Snapshot, Source, Version
+from tracker.model import PolicySummary, Snapshot, Version
 from tracker.store import format as frontmatter
 from tracker.store import lock
 from tracker.store.fastimport import INCOMING, FastImportStream
-from tracker.store.format import trailers_of, version_from_trailers
+from tracker.store.format import (
+    observation_from_trailers,
+    observation_message,
+    trailers_of,
+    version_from_trailers,
+)
 from tracker.store.git import (
     git_output,
     git_run,
@@ -31,6 +36,7 @@ from tracker.store.git import (
     now_iso,
     refresh_index,
 )
+from tracker.store.observations import Plan, timeline_order, with_sightings
 
 MARKER = ".tracker-archive"
 FORMAT = 1  # the archive format this tracker reads and writes (the marker's "format")
@@ -44,7 +50,8 @@ _POLICY = re.compile(rf"{_SLUG_PART}/{_SLUG_PART}")
 
 @dataclass(frozen=True)
 class AddResult:
-    """What happened to one snapshot: `added`, or `duplicate` of an existing version."""
+    """What happened to one snapshot: `added`, `observed` (one more sighting of a version) or
+    `duplicate` (a sighting already recorded, or an old text again on no date)."""
 
     status: str
     version: Version
@@ -123,7 +130,7 @@ class Archive:
     # Reading
 
     def versions(self, policy: str | None = None) -> list[Version]:
-        """Versions oldest first by effective date (a backfill slots in), then by filing order."""
+        """Versions in timeline order: by first sighting, else stated date (a backfill slots in)."""
         if self._versions is None:
             self._versions = self._read_log()
         if policy is None:
@@ -135,7 +142,13 @@ class Archive:
         for version in self.versions():
             grouped[version.policy].append(version)
         return [
-            PolicySummary(policy, len(versions), versions[0].effective, versions[-1].effective)
+            PolicySummary(
+                policy,
+                len(versions),
+                versions[0].effective,
+                versions[-1].effective,
+                max(version.last_observed.date for version in versions),
+            )
             for policy, versions in sorted(grouped.items())
         ]
 
@@ -204,60 +217,45 @@ class Archive:
     def add(
         self, snapshots: list[Snapshot], *, same_text_is_duplicate: bool = True
     ) -> list[AddResult]:
-        """File `snapshots` in one transaction.
+        """File `snapshots` in one transaction, each as a new version or a sighting of one.
 
-        The same text twice in one policy is a duplicate, not an error. Imports of
-        recorded histories pass `same_text_is_duplicate=False`: there a version is
-        identified by its origin commit, so a revert to earlier text is kept.
+        A text the version beside it in the timeline already has is one more observation of
+        that version (a `duplicate` if already seen that day); a text an older version had is
+        a new version, a revert, when the day it was seen is known. Imports of recorded
+        histories pass `same_text_is_duplicate=False`: there a version is identified by its
+        origin commit, so every recorded version is kept.
         """
         with lock.exclusive(self.git_dir / "tracker.store.lock") as took_over:
             if took_over:
                 self._clear_stale_git_locks()
             self._check_writable()
             self._versions = None
-            existing = self.versions()
-
-            def identity(policy: str, sha256: str, source: Source) -> tuple[str, str | None]:
-                return (
-                    (policy, sha256)
-                    if same_text_is_duplicate
-                    else (policy, source.origin_commit or sha256)
-                )
-
-            known = {identity(v.policy, v.sha256, v.source): v.path for v in existing}
-            paths = {version.path for version in existing}
-            planned: list[tuple[str, str]] = []
-            new: list[tuple[Snapshot, str]] = []
-            for snapshot in snapshots:
-                validate_policy(snapshot.policy)
-                key = identity(snapshot.policy, snapshot.sha256, snapshot.source)
-                if key in known:
-                    planned.append(("duplicate", known[key]))
-                    continue
-                path = _free_path(snapshot, paths)
-                paths.add(path)
-                known[key] = path
-                new.append((snapshot, path))
-                planned.append(("added", path))
-            if new:
-                self._commit(new, existing)
+            plan = Plan(self.versions(), today=now_iso()[:10])
+            planned = [
+                plan.place(snapshot) if same_text_is_duplicate else plan.file_recorded(snapshot)
+                for snapshot in snapshots
+            ]
+            if plan.new or plan.sightings:
+                self._commit(plan)
             self._versions = None
             by_path = {version.path: version for version in self.versions()}
             return [AddResult(status, by_path[path]) for status, path in planned]
 
-    def _commit(self, new: list[tuple[Snapshot, str]], existing: list[Version]) -> None:
+    def _commit(self, plan: Plan) -> None:
         self._drop_incoming()  # left by an add killed before its refs moved: never filed
         branch = self._run(["symbolic-ref", "HEAD"]).decode().strip()
         head = self._head()
         stream = FastImportStream(identity_line(self.path))
         parent = head
-        for snapshot, path in new:
+        for snapshot, path in plan.new:
             stream.commit(f"{INCOMING}{branch}", parent, snapshot, path)
             parent = None
-        touched = {snapshot.policy for snapshot, _ in new}
+        for snapshot, seen, path in plan.sightings:
+            stream.observe(f"{INCOMING}{branch}", parent, observation_message(snapshot, seen, path))
+            parent = None
         blobs = self._blob_ids()
-        for policy in sorted(touched):
-            stream.timeline(policy, existing, new, blobs)
+        for policy in sorted(plan.touched):
+            stream.timeline(policy, plan.timeline(policy), blobs)
         try:
             self._run(["fast-import", "--quiet", "--force", "--done"], stdin=stream.finish())
             self._move_refs(branch, head)
@@ -270,8 +268,9 @@ class Archive:
             record_head(self.path, self._head())
             self._run(["reset", "-q", "--hard"])
         except (ArchiveError, OSError) as error:
+            filed = len(plan.new) + len(plan.sightings)
             raise ArchiveError(
-                f"{len(new)} snapshot(s) filed (main is now {self._head()}), but the archive's "
+                f"{filed} snapshot(s) filed (main is now {self._head()}), but the archive's "
                 f"folder could not be brought up to date: {error}; free the space or remove the "
                 "lock, then run `tracker verify`"
             ) from None
@@ -400,35 +399,24 @@ def history_damage(path: Path) -> str | None:
 
 
 def read_versions(path: Path) -> list[Version]:
-    """Every filed version, from the commit trailers of the append-only log (one git call)."""
+    """Every filed version with its sightings, from the commit trailers of the append-only log
+    (one git call), in timeline order."""
     output = git_output(path, ["log", "--reverse", "--format=%H%x1f%cI%x1f%B%x1e", "--no-merges"])
-    versions = []
+    versions, sightings = [], []
     for record in filter(str.strip, output.decode("utf-8").split("\x1e")):
         commit, committed, body = record.strip("\n").split("\x1f", 2)
         trailers = trailers_of(body)
         if "Tracker-Policy" not in trailers:
             continue
         try:
-            versions.append(version_from_trailers(trailers, commit, committed))
+            if "Tracker-Observation-Of" in trailers:
+                seen = observation_from_trailers(trailers, committed)
+                path_seen, sha256 = trailers["Tracker-Observation-Of"], trailers["Tracker-Sha256"]
+                sightings.append((commit, path_seen, sha256, seen))
+            else:
+                versions.append(version_from_trailers(trailers, commit, committed))
         except (KeyError, ValueError):
             raise ArchiveError(
                 f"commit {commit[:12]} has broken Tracker trailers; run `tracker verify`"
             ) from None
-    return sorted(
-        versions,
-        key=lambda version: (
-            version.policy,
-            version.effective.value,
-            version.source.recorded_on or "",
-        ),
-    )
-
-
-def _free_path(snapshot: Snapshot, taken: set[str]) -> str:
-    base = f"{snapshot.policy}/{snapshot.effective.iso}"
-    path = f"{base}.md"
-    counter = 2
-    while path in taken:
-        path = f"{base}-{counter}.md"
-        counter += 1
-    return path
+    return timeline_order(with_sightings(versions, sightings))

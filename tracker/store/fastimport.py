@@ -45,24 +45,23 @@ class FastImportStream:
             self._parts.append(f"from {parent}\n".encode())
         self._parts.append(f"M 100644 :{blob} {path}\n\n".encode())
 
-    def timeline(
-        self, policy: str, existing: list[Version], new: list[tuple[Snapshot, str]], blobs: dict
-    ) -> None:
-        """Rebuild `timeline/POLICY`: one commit per version in effective-date order."""
-        entries = [
-            (version.effective, version.path, blobs.get(version.path))
-            for version in existing
-            if version.policy == policy
-        ]
-        entries += [
-            (snapshot.effective, path, f":{self._marks[path]}")
-            for snapshot, path in new
-            if snapshot.policy == policy
-        ]
-        entries.sort(key=lambda entry: (entry[0].value, entry[1]))
+    def observe(self, branch: str, parent: str | None, message: str) -> None:
+        """A commit that changes no file: its trailers record a sighting of a filed text."""
+        stamp = f"{int(time.time())} +0000"
+        self._parts.append(f"commit {branch}\nmark :{self._mark()}\n".encode())
+        self._parts.append(f"committer {self._identity} {stamp}\n".encode())
+        self._data(message.encode("utf-8"))
+        if parent:
+            self._parts.append(f"from {parent}\n".encode())
+        self._parts.append(b"\n")
+
+    def timeline(self, policy: str, versions: list[Version], blobs: dict[str, str]) -> None:
+        """Rebuild `timeline/POLICY`: one commit per version, in the timeline's order."""
         ref = f"{INCOMING}{TIMELINE_PREFIX}{policy}"
         self._parts.append(f"reset {ref}\n\n".encode())
-        for effective, path, blob in entries:
+        for version in versions:
+            effective, path = version.effective, version.path
+            blob = f":{self._marks[path]}" if path in self._marks else blobs.get(path)
             if blob is None:
                 continue
             when = dt.datetime.combine(effective.value, dt.time(12), dt.UTC)

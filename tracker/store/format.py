@@ -19,7 +19,15 @@ import datetime as dt
 import hashlib
 import json
 
-from tracker.model import PRECISIONS, EffectiveDate, Snapshot, Source, Version
+from tracker.model import (
+    PRECISIONS,
+    EffectiveDate,
+    Observation,
+    ObservedBy,
+    Snapshot,
+    Source,
+    Version,
+)
 
 FENCE = "---"
 _SOURCE_FIELDS = (
@@ -125,7 +133,46 @@ def commit_message(snapshot: Snapshot, path: str) -> str:
             lines.append(f"{trailer}: {_one_line(str(value))}")
     if snapshot.source.extraction_change:
         lines.append("Tracker-Extraction-Change: true")
+    if snapshot.observed:
+        lines += _observation_trailers(snapshot.observed)
     return "\n".join(lines) + "\n"
+
+
+def observation_message(snapshot: Snapshot, seen: Observation, path: str) -> str:
+    """A commit that files no text: the text filed at `path`, seen once more."""
+    lines = [
+        f"Observe {snapshot.policy} {snapshot.effective.short} again on {seen.date}",
+        "",
+        f"Tracker-Policy: {snapshot.policy}",
+        f"Tracker-Observation-Of: {path}",
+        f"Tracker-Sha256: {snapshot.sha256}",
+        *_observation_trailers(seen),
+    ]
+    for trailer, attribute in _TRAILER_SOURCE.items():
+        value = getattr(snapshot.source, attribute)
+        if value:
+            lines.append(f"{trailer}: {_one_line(str(value))}")
+    return "\n".join(lines) + "\n"
+
+
+def _observation_trailers(observation: Observation) -> list[str]:
+    return [f"Tracker-Observed: {observation.date}", f"Tracker-Observed-By: {observation.by}"]
+
+
+def observation_from_trailers(trailers: dict[str, str], committed: str) -> Observation:
+    """The sighting a commit records; an archive from before observations has none, so its
+    version was seen when archived, recorded or added."""
+    if "Tracker-Observed" in trailers:
+        dt.date.fromisoformat(trailers["Tracker-Observed"])  # a bad date is a broken trailer
+        by = ObservedBy(trailers.get("Tracker-Observed-By", ObservedBy.ADDED))
+        return Observation(trailers["Tracker-Observed"], by)
+    for trailer, by in (
+        ("Tracker-Archived-On", ObservedBy.ARCHIVE),
+        ("Tracker-Recorded-On", ObservedBy.RECORDED),
+    ):
+        if trailers.get(trailer):
+            return Observation(trailers[trailer][:10], by)
+    return Observation(committed[:10], ObservedBy.ADDED)
 
 
 def _one_line(value: str) -> str:
@@ -158,4 +205,5 @@ def version_from_trailers(trailers: dict[str, str], commit: str, committed: str)
         added_at=committed,
         commit=commit,
         source=source,
+        observations=(observation_from_trailers(trailers, committed),),
     )

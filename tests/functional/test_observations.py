@@ -1,0 +1,168 @@
+"""Every capture is a sighting: stated dates beside the days texts were seen, through the CLI."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from conftest import archive_state, git, run_tracker
+
+POLICY = "acme/privacy"
+
+
+def policy_text(date: str, practice: str, contact: str = "privacy@acme.example") -> str:
+    return (
+        f"# Acme Privacy Policy\n\nLast updated: {date}\n\n"
+        "## Information We Collect\n\nWe collect your name and email address when you create an "
+        f"account, and we use them to run the service. {practice}\n\n"
+        "## Sharing\n\nWe share your information with the providers who host the service for us, "
+        "under contracts that bind them to keep it safe.\n\n"
+        f"## Contact\n\nWrite to {contact} with any question about this policy.\n"
+    )
+
+
+A = policy_text("March 1, 2024", "We keep it for as long as your account is open.")
+B = policy_text("April 1, 2024", "We also collect your phone number to secure your account.")
+
+
+def add(archive: Path, tmp_path: Path, text: str, *options: str, name: str = "capture.md"):
+    path = tmp_path / name
+    path.write_text(text)
+    result = run_tracker("add", str(path), "--policy", POLICY, "--archive", str(archive), *options)
+    assert result.code == 0, result.err
+    return result
+
+
+def log(archive: Path) -> list[dict]:
+    result = run_tracker("log", POLICY, "--json", "--archive", str(archive))
+    assert result.code == 0, result.err
+    return json.loads(result.out)["versions"]
+
+
+def statuses(result) -> list[str]:
+    return [item["status"] for item in json.loads(result.out)["filed"]]
+
+
+def test_a_page_that_went_a_b_a_ends_on_a_again_marked_reverted(archive, tmp_path):
+    add(archive, tmp_path, A, "--observed", "2024-03-02")
+    add(archive, tmp_path, B, "--observed", "2024-04-02")
+    again = add(archive, tmp_path, A, "--observed", "2024-04-03", "--json")
+    assert statuses(again) == ["added"]
+    versions = log(archive)
+    assert [v["observations"] for v in versions] == [["2024-03-02"], ["2024-04-02"], ["2024-04-03"]]
+    assert versions[-1]["sha256"] == versions[0]["sha256"]
+    assert "reverted" in versions[-1]["flags"]
+    shown = run_tracker("show", POLICY, "--archive", str(archive)).out
+    assert "privacy@acme.example" in shown and "as long as your account is open" in shown
+
+
+def test_the_latest_text_seen_again_is_one_more_sighting_and_the_same_day_twice_is_not(
+    archive, tmp_path
+):
+    add(archive, tmp_path, A, "--observed", "2024-03-02")
+    head = git(archive, "rev-parse", "HEAD").strip()
+    seen = add(archive, tmp_path, A, "--observed", "2024-05-10", "--json")
+    assert statuses(seen) == ["observed"]
+    assert git(archive, "rev-parse", "HEAD").strip() != head
+    assert git(archive, "diff", "--stat", head, "HEAD") == ""  # a commit that files no text
+    message = git(archive, "log", "-1", "--format=%B")
+    assert "Tracker-Observation-Of: acme/privacy/2024-03-01.md" in message
+    assert "Tracker-Observed: 2024-05-10" in message
+    before = archive_state(archive)
+    twice = add(archive, tmp_path, A, "--observed", "2024-05-10", "--json")
+    assert statuses(twice) == ["duplicate"] and archive_state(archive) == before
+    [version] = log(archive)
+    assert version["observations"] == ["2024-03-02", "2024-05-10"]
+    listing = json.loads(run_tracker("list", "--json", "--archive", str(archive)).out)
+    assert listing["policies"][0]["last_observed"] == "2024-05-10"
+    assert run_tracker("verify", "--archive", str(archive)).code == 0
+
+
+def test_captures_with_one_stated_date_added_newest_first_follow_the_days_they_were_seen(
+    archive, tmp_path
+):
+    texts = [policy_text("March 1, 2024", "", contact=f"{who}@acme.example") for who in "abc"]
+    folder = tmp_path / "captures"
+    folder.mkdir()
+    for day, text in zip(("2024-03-05", "2024-03-06", "2024-03-07"), texts, strict=True):
+        (folder / f"{day}.md").write_text(text)
+    for day in ("2024-03-07", "2024-03-06", "2024-03-05"):  # newest first, one by one
+        result = run_tracker(
+            "add", str(folder / f"{day}.md"), "--policy", POLICY, "--archive", str(archive)
+        )
+        assert result.code == 0, result.err
+        assert "from the file name" in result.out
+    versions = log(archive)
+    assert [v["observations"] for v in versions] == [["2024-03-05"], ["2024-03-06"], ["2024-03-07"]]
+    assert all(v["observed_by"] == "file_name" for v in versions)
+    assert [v["flags"] for v in versions[1:]] == [["silent_change"], ["silent_change"]]
+
+
+def test_a_date_bumped_with_nothing_else_changed_is_a_date_only_change(archive, tmp_path):
+    add(archive, tmp_path, A, "--observed", "2024-03-02")
+    bumped = A.replace("March 1, 2024", "June 1, 2024")
+    add(archive, tmp_path, bumped, "--observed", "2024-06-02")
+    assert log(archive)[-1]["flags"] == ["date_only_change"]
+
+
+def test_a_date_later_than_the_day_it_was_seen_is_announced(archive, tmp_path):
+    add(archive, tmp_path, B, "--observed", "2024-03-15")
+    assert log(archive)[0]["flags"] == ["announced"]
+
+
+def test_a_backfill_slots_in_by_the_day_it_was_seen(archive, tmp_path):
+    add(archive, tmp_path, B, "--observed", "2024-04-02")
+    backfill = add(archive, tmp_path, A, "--observed", "2024-03-02", "--json")
+    assert statuses(backfill) == ["added"]
+    versions = log(archive)
+    assert [v["effective_date"] for v in versions] == ["2024-03-01", "2024-04-01"]
+    timeline = git(archive, "log", "--format=%s", f"timeline/{POLICY}").splitlines()
+    assert timeline == [
+        f"{POLICY} effective 2024-04-01 (day)",
+        f"{POLICY} effective 2024-03-01 (day)",
+    ]
+
+
+def test_a_file_with_no_date_to_it_stands_at_its_stated_date(archive, tmp_path):
+    add(archive, tmp_path, B, name="newer.md")
+    older = add(archive, tmp_path, A, name="older.md")
+    assert "filed " in older.out
+    versions = log(archive)
+    assert [v["effective_date"] for v in versions] == ["2024-03-01", "2024-04-01"]
+    assert {v["observed_by"] for v in versions} == {"added"}
+    again = add(archive, tmp_path, A, "--json", name="older-again.md")  # an old text, no day
+    assert statuses(again) == ["duplicate"]
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ((dt.date.today() + dt.timedelta(days=5)).isoformat(), "in the future"),
+        ("2024-05", "needs a day"),
+        ("yesterday-ish", "cannot read the date"),
+    ],
+)
+def test_a_bad_observed_day_is_one_line_and_nothing_is_written(archive, tmp_path, value, message):
+    (tmp_path / "a.md").write_text(A)
+    before = archive_state(archive)
+    result = run_tracker(
+        "add", str(tmp_path / "a.md"), "--policy", POLICY, "--observed", value,
+        "--archive", str(archive),
+    )  # fmt: skip
+    assert result.code != 0 and message in result.err and "--observed" in result.err
+    assert len(result.err.strip().splitlines()) == 1 and "Traceback" not in result.err
+    assert archive_state(archive) == before
+
+
+def test_verify_names_a_sighting_of_a_version_never_filed(archive, tmp_path):
+    add(archive, tmp_path, A, "--observed", "2024-03-02")
+    git(
+        archive, "commit", "-q", "--allow-empty", "-m",
+        "Observe\n\nTracker-Policy: acme/privacy\nTracker-Observation-Of: acme/privacy/nope.md\n"
+        "Tracker-Sha256: 00\nTracker-Observed: 2024-03-03\n",
+    )  # fmt: skip
+    result = run_tracker("verify", "--archive", str(archive))
+    assert result.code != 0 and "acme/privacy/nope.md" in result.out + result.err

@@ -1,0 +1,80 @@
+"""What a version's dates and sightings say: a change its date does not show, a date bumped
+with no change, a revert, an announced date, a backdated one, a broken capture."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from tracker.model import (
+    CaptureQuality,
+    Precision,
+    Significance,
+    Version,
+    VersionFlag,
+    WarningKind,
+)
+
+if TYPE_CHECKING:
+    from tracker.history.history import StepSummary
+
+
+def version_flags(
+    versions: list[Version], steps: list[StepSummary | None]
+) -> list[tuple[str, ...]]:
+    """One tuple of flags (VersionFlag and CaptureQuality values) per version, in order."""
+    return [tuple(_flags(versions, steps[index], index)) for index in range(len(versions))]
+
+
+def _flags(versions: list[Version], step: StepSummary | None, index: int) -> list[str]:
+    version = versions[index]
+    flags = []
+    stated = version.effective.precision != Precision.RECORDED  # else no date to weigh
+    if stated and version.effective.iso > version.first_observed.date:  # out before in force
+        flags.append(VersionFlag.ANNOUNCED)
+    if index == 0:
+        return flags
+    previous = versions[index - 1]
+    stated = stated and previous.effective.precision != Precision.RECORDED
+    if stated and step is not None and not step.caveats:
+        flags += _date_flags(version, previous, step)
+    if any(other.sha256 == version.sha256 for other in versions[: index - 1]):
+        flags.append(VersionFlag.REVERTED)
+    if (
+        stated
+        and version.effective != previous.effective
+        and (version.effective.value < previous.effective.value or _seen_after(previous, version))
+    ):
+        flags.append(VersionFlag.BACKDATED)
+    if step is not None:
+        flags += _capture_flags(step)
+    return flags
+
+
+def _date_flags(version: Version, previous: Version, step: StepSummary) -> list[str]:
+    same_date = version.effective == previous.effective
+    substantive = step.counts.get(f"significance_{Significance.SUBSTANTIVE}", 0)
+    minor = step.counts.get(f"significance_{Significance.MINOR}", 0)
+    if same_date and substantive and version.sha256 != previous.sha256:
+        return [VersionFlag.SILENT_CHANGE]
+    if not same_date and not substantive and not minor:
+        return [VersionFlag.DATE_ONLY_CHANGE]
+    return []
+
+
+def _seen_after(previous: Version, version: Version) -> bool:
+    """The previous text was still online after the day this one says it took effect."""
+    dated = [observation.date for observation in previous.observations if observation.dated]
+    return (
+        bool(dated) and max(dated) > version.effective.iso and version.effective.precision == "day"
+    )
+
+
+def _capture_flags(step: StepSummary) -> list[str]:
+    return [
+        caveat.capture.quality
+        for caveat in step.caveats
+        if caveat.kind == WarningKind.CAPTURE
+        and caveat.side == "new"
+        and caveat.capture is not None
+        and caveat.capture.quality != CaptureQuality.OK
+    ]
