@@ -1,9 +1,9 @@
 """Killed mid-add: SIGKILL at random moments, 200 times; nothing accepted is ever lost.
 
-Each round adds a fresh batch of snapshots and kills the writer at a random moment.
-After every kill the archive passes `tracker verify` and `git fsck --strict`, every
-snapshot of an earlier completed batch is still there byte for byte, and rerunning the
-same add completes the batch.
+Each round adds a fresh batch of snapshots, with one more sighting of the latest text, and
+kills the writer at a random moment. After every kill the archive passes `tracker verify`
+and `git fsck --strict`, every snapshot and sighting of an earlier completed batch is still
+there, and rerunning the same add completes the batch.
 """
 
 from __future__ import annotations
@@ -33,6 +33,18 @@ def start_add(folder: Path, archive: Path) -> subprocess.Popen:
         stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
         process_group=0,
     )  # fmt: skip
+
+
+def seen_on(day: int) -> str:
+    """A capture's file name: the day it was seen, as scrapers name their files."""
+    return time.strftime("%Y-%m-%d", time.gmtime(946684800 + day * 86400))
+
+
+def sightings(archive: Path) -> dict[str, set[str]]:
+    """Each filed version's sighting days, as the archive's history records them."""
+    from tracker.store.archive import read_versions
+
+    return {v.path: {seen.date for seen in v.observations} for v in read_versions(archive)}
 
 
 def committed_files(archive: Path) -> dict[str, str]:
@@ -67,16 +79,21 @@ def test_two_hundred_kills_lose_nothing(archive, tmp_path):
     rng = random.Random(1234)
     add_seconds = _seconds_an_add_takes(tmp_path)  # kills land within it, on any machine
     accepted: dict[str, str] = {}  # file -> blob id, for every add that reported success
+    seen: dict[str, set[str]] = {}  # file -> the days its sightings were reported filed
+    texts: dict[int, str] = {}
     interrupted = 0
     for round_number in range(KILLS):
         folder = tmp_path / f"batch-{round_number}"
         folder.mkdir()
         for item in range(BATCH):
-            day = round_number * BATCH + item
-            (folder / f"{item}.md").write_text(
+            day = round_number * (BATCH + 1) + item + 1
+            texts[day] = (
                 f"Effective date: {time.strftime('%B %d, %Y', time.gmtime(946684800 + day * 86400))}\n\n"
                 f"## Version {day}\n\nWe keep this text number {day} for {rng.randrange(10**6)} days.\n"
             )
+            (folder / f"{seen_on(day)}.md").write_text(texts[day])
+        if round_number:  # the latest text seen once more, on the day before this batch's
+            (folder / f"{seen_on(day - BATCH)}.md").write_text(texts[day - BATCH - 1])
         process = start_add(folder, archive)
         time.sleep(rng.uniform(0.0, add_seconds))
         process.send_signal(signal.SIGKILL)  # tracker only: a git command it started goes on
@@ -90,6 +107,9 @@ def test_two_hundred_kills_lose_nothing(archive, tmp_path):
         now = committed_files(archive)
         for path, blob in accepted.items():
             assert now.get(path) == blob, f"round {round_number}: {path} lost or changed"
+        observed = sightings(archive)
+        for path, days in seen.items():
+            assert days <= observed.get(path, set()), f"round {round_number}: a sighting lost"
 
         again = run_tracker(
             "add", str(folder), "--policy", "acme/privacy", "--archive", str(archive), "--json"
@@ -97,7 +117,9 @@ def test_two_hundred_kills_lose_nothing(archive, tmp_path):
         assert again.code == 0, again.err
         for filed in json.loads(again.out)["filed"]:
             accepted[filed["file"]] = committed_files(archive)[filed["file"]]
+            seen.setdefault(filed["file"], set()).update(filed["observations"])
     assert len(accepted) == KILLS * BATCH
+    assert sum(len(days) for days in seen.values()) == KILLS * BATCH + KILLS - 1
     assert interrupted >= KILLS // 2, f"only {interrupted} of {KILLS} kills landed mid-run"
     print(
         f"\nkills: {KILLS}, of which {interrupted} interrupted a running add; {len(accepted)} snapshots kept"

@@ -57,6 +57,26 @@ def test_a_page_that_went_a_b_a_ends_on_a_again_marked_reverted(archive, tmp_pat
     assert "reverted" in versions[-1]["flags"]
     shown = run_tracker("show", POLICY, "--archive", str(archive)).out
     assert "privacy@acme.example" in shown and "as long as your account is open" in shown
+    text_log = run_tracker("log", POLICY, "--archive", str(archive)).out
+    assert "reverted to an earlier text" in text_log and "seen 2024-04-03" in text_log
+
+
+def test_the_report_tells_the_dates_and_sightings_of_each_version(archive, tmp_path):
+    add(archive, tmp_path, A, "--observed", "2024-03-02")
+    add(archive, tmp_path, B, "--observed", "2024-04-02")
+    add(archive, tmp_path, A, "--observed", "2024-04-03")
+    markdown = run_tracker("report", POLICY, "--format", "md", "--archive", str(archive)).out
+    part = markdown.split("### Dates and sightings", 1)[1].split("###", 1)[0]
+    assert "#3 March 1, 2024 (seen 2024-04-03): reverted to an earlier text, backdated" in part
+    assert "#1" not in part and "#2" not in part
+    html = run_tracker("report", POLICY, "--format", "html", "--archive", str(archive)).out
+    assert "Dates and sightings" in html and "<dt>sightings</dt><dd>seen 2024-03-02</dd>" in html
+    report = json.loads(
+        run_tracker("report", POLICY, "--format", "json", "--archive", str(archive)).out
+    )
+    [policy] = report["policies"]
+    assert [v["version_flags"] for v in policy["versions"]] == [[], [], ["reverted", "backdated"]]
+    assert policy["versions"][2]["observations"] == ["2024-04-03"]
 
 
 def test_the_latest_text_seen_again_is_one_more_sighting_and_the_same_day_twice_is_not(

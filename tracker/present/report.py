@@ -31,8 +31,10 @@ from tracker.present.wording import (
     counted,
     describe,
     elided,
+    flag_words,
     reason,
     redline_ops,
+    seen_words,
 )
 from tracker.store.archive import Archive
 
@@ -48,6 +50,15 @@ class Step:
     flags: tuple[str, ...]
     baseline: bool = False
     warnings: tuple[str, ...] = ()  # what to know before trusting the comparison
+    date_flags: tuple[str, ...] = ()  # what its dates and sightings say (VersionFlag values)
+
+    @property
+    def sightings(self) -> str:
+        return seen_words(self.version)
+
+    @property
+    def date_notes(self) -> str:
+        return flag_words(self.date_flags)
 
     @property
     def substantive(self) -> list[Change]:
@@ -169,6 +180,7 @@ def _policy_report(history: History, since: dt.date | None) -> PolicyReport:
         ]
         first = max(0, later[0] - 1) if later else len(history.versions) - 1
     steps = []
+    date_flags = [entry.flags for entry in history.log_entries()]
     for index in range(first, len(history.versions)):
         version = history.versions[index]
         comparison = history.step(index) if index > first else None
@@ -183,7 +195,12 @@ def _policy_report(history: History, since: dt.date | None) -> PolicyReport:
         flags = tuple(anachronisms(facts, version.effective.value))
         baseline = since is not None and version.effective.value < since
         warnings = tuple(caveat_message(c) for c in comparison.caveats) if comparison else ()
-        steps.append(Step(index + 1, version, comparison, summary, flags, baseline, warnings))
+        steps.append(
+            Step(
+                index + 1, version, comparison, summary, flags, baseline, warnings,
+                date_flags[index],
+            )
+        )  # fmt: skip
     latest = history.document(len(history.versions) - 1) if history.versions else None
     kind = named_first(latest.document_type if latest else DocumentType.OTHER, history.policy)
     return PolicyReport(history.policy, tuple(steps), kind)
@@ -336,6 +353,7 @@ def report_json(report: Report) -> dict[str, Any]:
                         "baseline": step.baseline,
                         "summary": step.summary,
                         "flags": list(step.flags),
+                        "version_flags": list(step.date_flags),
                         "diff": comparison_json(step.comparison, words=True)
                         if step.comparison
                         else None,

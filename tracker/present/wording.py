@@ -259,6 +259,7 @@ def log_summary(entry: LogEntry) -> str:
     return change_summary(entry.step)
 
 
+DATE_MARK = "⚑"  # beside a version whose dates or sightings say something
 _FLAG_WORDS = {
     VersionFlag.SILENT_CHANGE: "changed, its date kept",
     VersionFlag.DATE_ONLY_CHANGE: "only its date changed",
@@ -287,7 +288,7 @@ def seen_words(version: Version) -> str:
     if not days:
         return f"filed {version.first_observed.date}"
     span = days[0] if days[0] == days[-1] else f"{days[0]} to {days[-1]}"
-    return f"seen {span}" + (f" ({len(days)} times)" if len(days) > 2 else "")
+    return f"seen {span}" + (f", {len(days)} times" if len(days) > 2 else "")
 
 
 def sighting_source(observation: Observation) -> str:

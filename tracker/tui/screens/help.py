@@ -9,7 +9,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
-from tracker.present.wording import kind_legend
+from tracker.present.wording import DATE_MARK, kind_legend
 from tracker.tui import keymap
 
 _KEY_NAMES = {
@@ -28,6 +28,9 @@ _MEANINGS = (
     "[b]minor[/b] reworded, no fact changed\n"
     "[b]cosmetic[/b] only case, spacing, punctuation or quotes, or the policy's own date\n"
     f"grid: {kind_legend()}\n"
+    f"[b]{DATE_MARK}[/b] in the versions: what its dates and sightings say (a change its date "
+    "does not show, only the date bumped, a revert, an announced or backdated date, a broken "
+    "capture), told in full below the table\n"
 )
 
 

@@ -11,7 +11,14 @@ from textual.widgets import DataTable, Footer, Header, Static
 from tracker.history.history import History, LogEntry
 from tracker.history.timeline import Grid, build_grid
 from tracker.present.console import safe
-from tracker.present.wording import counted, kind_legend, log_summary
+from tracker.present.wording import (
+    DATE_MARK,
+    counted,
+    flag_words,
+    kind_legend,
+    log_summary,
+    seen_words,
+)
 from tracker.tui import keymap
 from tracker.tui.widgets import (
     TableNavigation,
@@ -93,7 +100,7 @@ class TimelineScreen(TableNavigation, Screen):
                 or (version.source.recorded_on and f"recorded {version.source.recorded_on}")
                 or version.source.file_name or ""
             )  # fmt: skip
-            summary = log_summary(entry)
+            summary = f"{DATE_MARK} {log_summary(entry)}" if entry.flags else log_summary(entry)
             versions.add_row(
                 *map(cell, (index + 1, version.effective.short, version.effective.precision, source,
                             volume_bar(sizes[index], max(sizes)), summary)),
@@ -121,8 +128,11 @@ class TimelineScreen(TableNavigation, Screen):
         index = int(str(event.row_key.value))
         version = self.entries[index].version
         mark = "  [reverse] marked [/]" if index == self.marked else ""
+        entry = self.entries[index]
+        dates = f"  [yellow]{DATE_MARK} {flag_words(entry.flags)}[/]" if entry.flags else ""
         self.query_one("#version-detail", Static).update(
-            f"[b]#{index + 1} {version.effective.label}[/b]{mark}  {literal(log_summary(self.entries[index]))}"
+            f"[b]#{index + 1} {version.effective.label}[/b]{mark}  {literal(log_summary(entry))}"
+            f"{dates}  [dim]{seen_words(version)}[/]"
         )
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
