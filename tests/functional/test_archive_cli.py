@@ -255,6 +255,26 @@ def test_two_writers_at_once_both_land(archive, tmp_path):
     assert run_tracker("verify", "--archive", str(archive)).code == 0
 
 
+def _observe_in_process(archive: str, file: str, day: str) -> int:
+    return run_tracker(
+        "add", file, "--policy", "acme/privacy", "--observed", day, "--archive", archive
+    ).code
+
+
+def test_two_writers_recording_sightings_at_once_keep_them_all(archive, tmp_path):
+    file = tmp_path / "page.md"
+    file.write_text("Effective date: January 1, 2020\n\nThe one text of the policy.\n")
+    assert _observe_in_process(str(archive), str(file), "2020-01-02") == 0
+    days = [f"2020-02-{day:02d}" for day in range(1, 7)]
+    with multiprocessing.get_context("spawn").Pool(2) as pool:
+        codes = pool.starmap(_observe_in_process, [(str(archive), str(file), d) for d in days])
+    assert codes == [0] * 6
+    log = json.loads(run_tracker("log", "acme/privacy", "--json", "--archive", str(archive)).out)
+    [version] = log["versions"]
+    assert version["observations"] == ["2020-01-02", *days]
+    assert run_tracker("verify", "--archive", str(archive)).code == 0
+
+
 def test_failure_mid_add_leaves_archive_unchanged(archive, tmp_path):
     """A git failure inside the transaction (fast-import refusing the stream) rolls nothing forward."""
     run_tracker("add", str(DOTCLOUD), "--archive", str(archive))

@@ -186,3 +186,52 @@ def test_verify_names_a_sighting_of_a_version_never_filed(archive, tmp_path):
     )  # fmt: skip
     result = run_tracker("verify", "--archive", str(archive))
     assert result.code != 0 and "acme/privacy/nope.md" in result.out + result.err
+
+
+def test_observed_applies_to_a_folder_and_to_stdin(archive, tmp_path):
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    (folder / "a.md").write_text(A)
+    (folder / "b.md").write_text(B)
+    result = run_tracker(
+        "add",
+        str(folder),
+        "--policy",
+        POLICY,
+        "--observed",
+        "2024-04-20",
+        "--archive",
+        str(archive),
+    )
+    assert result.code == 0, result.err
+    assert [v["observations"] for v in log(archive)] == [["2024-04-20"], ["2024-04-20"]]
+    piped = run_tracker(
+        "add", "-", "--policy", POLICY, "--observed", "2024-04-21", "--archive", str(archive),
+        "--json", stdin=B.encode(),
+    )  # fmt: skip
+    assert statuses(piped) == ["observed"]
+    assert log(archive)[-1]["observations"] == ["2024-04-20", "2024-04-21"]
+
+
+def test_an_archive_from_before_sightings_opens_with_its_archived_and_added_days(archive, tmp_path):
+    from tracker.model import EffectiveDate, Snapshot, Source
+    from tracker.store.format import commit_message, render, text_sha256
+
+    old = Snapshot(
+        POLICY, EffectiveDate(dt.date(2024, 3, 1), "day"), A,
+        Source(archived_on="2024-03-09"), text_sha256(A),
+    )  # fmt: skip
+    newer = Snapshot(POLICY, EffectiveDate(dt.date(2024, 4, 1), "day"), B, Source(), text_sha256(B))
+    for snapshot in (old, newer):  # as a tracker before observations filed them
+        path = f"{POLICY}/{snapshot.effective.iso}.md"
+        (archive / path).parent.mkdir(parents=True, exist_ok=True)
+        (archive / path).write_text(render(snapshot))
+        git(archive, "add", path)
+        git(archive, "commit", "-q", "-m", commit_message(snapshot, path))
+    assert "Tracker-Observed" not in git(archive, "log", "--format=%B")
+    versions = log(archive)
+    assert [v["observed_by"] for v in versions] == ["archive", "added"]
+    assert versions[0]["observations"] == ["2024-03-09"]
+    assert versions[1]["observations"] == [versions[1]["added_at"][:10]]
+    assert run_tracker("verify", "--archive", str(archive)).code == 0
+    assert statuses(add(archive, tmp_path, A, "--observed", "2024-03-20", "--json")) == ["observed"]

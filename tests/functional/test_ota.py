@@ -100,6 +100,9 @@ def test_provenance_recorded_dates_and_extraction_changes(ota_archive, ota_clone
     for version in quora:
         committed = git(ota_clone, "log", "-1", "--format=%cs", version["origin_commit"]).strip()
         assert version["recorded_on"] == committed
+        assert version["observations"] == [committed] and version["observed_by"] == "recorded"
+    recorded = [version["recorded_on"] for version in quora]
+    assert recorded == sorted(recorded)  # the timeline follows the days they were recorded
 
 
 def test_second_import_adds_nothing_and_archive_verifies(ota_archive, ota_clone):

@@ -165,3 +165,31 @@ def test_a_us_policy_naming_irelands_regulator_and_uk_gdpr_reads_month_first():
         "www.dataprotection.ie. UK users have rights under the UK GDPR."
     )
     assert find_effective_date(text).value.isoformat() == "2026-08-12"
+
+
+def test_a_date_a_paragraph_mentions_ranks_after_the_documents_own_date_line():
+    text = (
+        "# Service Terms\n\n#### Last Updated: September 2, 2021\n\n"
+        "**1.4** These terms incorporate the Data Processing Addendum when the law applies to your "
+        "use of the services. The addendum is effective as of 25 May 2018 and replaces any earlier "
+        "addendum agreed between you and us about the processing of your data.\n"
+    )
+    assert find_effective_date(text).value == dt.date(2021, 9, 2)
+    short = "This policy is effective as of May 1, 2020.\n\nLast updated: June 3, 2020\n"
+    assert find_effective_date(short).value == dt.date(2020, 5, 1)  # a line of its own still leads
+
+
+def test_a_list_of_earlier_versions_with_their_periods_is_not_the_date():
+    text = (
+        "# Privacy Policy\n\nThis version was approved by the board on 3 September 2025 under the "
+        "delegation of authority it gave, after a public consultation with the community, and it "
+        "went into effect on October 6, 2025.\n\n## Previous versions\n\n"
+        "* [Policy (June 2021 - October 2025)](https://example.org/1): effective from June 24, "
+        "2021, until October 6, 2025\n"
+        "* [Policy (April 2005 to June 2006)](https://example.org/2): effective from April 2005 "
+        "until June 21, 2006\n"
+    )
+    assert find_effective_date(text).value == dt.date(2025, 10, 6)
+    assert find_effective_date("Effective May 1, 2020 until further notice.").value == dt.date(
+        2020, 5, 1
+    )

@@ -13,6 +13,7 @@ import re
 from functools import cache
 
 from tracker import rules
+from tracker.analysis import weights
 from tracker.errors import InputError
 from tracker.model import EffectiveDate
 
@@ -44,6 +45,8 @@ _CUES: tuple[tuple[int, re.Pattern[str]], ...] = tuple(
 _OTHER_VERSION = rules.pattern("dates", "other_version.pattern", re.IGNORECASE)
 _DAY_FIRST_SIGNS = rules.pattern("dates", "day_first.pattern")
 _UNTIL = rules.pattern("dates", "until.pattern", re.IGNORECASE)
+_PERIOD_END = rules.pattern("dates", "until.period_end", re.IGNORECASE)
+_ENDED_BY = rules.pattern("dates", "until.ended_by", re.IGNORECASE)
 _OWN_JURISDICTION = rules.pattern("dates", "jurisdiction.own")
 _MONTH_FIRST_PLACES = frozenset(rules.load("dates")["jurisdiction"]["month_first"])
 _GLUED_CUE = re.compile(r"(?<=[a-z])(?=(?:Effective|Last|Updated|Revised|Date)\b)")
@@ -171,18 +174,23 @@ _DIGITS = re.compile(r"\d\d")
 
 
 def _best_cued_date(lines, day_first: bool = False) -> EffectiveDate | None:
-    best: tuple[int, int, EffectiveDate] | None = None
+    """The date the strongest cue names, the earliest line first. A cue inside a paragraph
+    (`The DPA is effective as of 25 May 2018 and replaces...`) is about something the text
+    mentions: it ranks after any on a line of its own, as `Last Updated: ...` is."""
+    best: tuple[bool, int, int, EffectiveDate] | None = None
     for position, line in enumerate(lines):
         if not _DIGITS.search(line):
             continue  # every date shape has a year in digits: a line without two is skipped
+        paragraph = len(line.split()) > weights.DATE_LINE_WORDS
         for rank, cue in _CUES:
             for cue_match in cue.finditer(line):
                 found = _date_after(line, cue_match.end(), day_first)
-                if found and (best is None or (rank, position) < best[:2]):
-                    best = (rank, position, found)
-        if best and best[0] == 0:
+                key = (paragraph and cue_match.start() > 0, rank, position)
+                if found and (best is None or key < best[:3]):
+                    best = (*key, found)
+        if best and best[:2] == (False, 0):
             break
-    return best[2] if best else None
+    return best[3] if best else None
 
 
 def _date_after(
@@ -201,6 +209,9 @@ def _date_after(
         parsed = _to_date(match.group(0), precision, day_first)
         begin, date_end = _sentence_start(line, start), start + match.end()
         said = line[begin:date_end]
+        ended = _PERIOD_END.match(line, date_end) or _ENDED_BY.search(reach, 0, match.start())
+        if ended and not until_ok:
+            continue  # a period that ended: another version's
         if parsed and not _OTHER_VERSION.search(said) and (until_ok or not _UNTIL.search(said)):
             return EffectiveDate(parsed, precision, _sentence_from(line, begin, date_end))
     return None

@@ -81,3 +81,7 @@ ADDRESS_LINE_WORDS = 10  # a shorter line right below, in one block, makes a lin
 # Document types (analysis/doctype.py), when no name says which: told by the text's words.
 DOCTYPE_SAMPLE = 30_000  # characters of the text whose words are counted
 DOCTYPE_MIN_WORDS = 5  # a type's words must occur this often to name the type
+
+# Effective dates (analysis/dates.py): a line longer than this is a paragraph, whose cues (past
+# its first word) date what it talks about, not the document.
+DATE_LINE_WORDS = 25
