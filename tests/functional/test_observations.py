@@ -91,6 +91,7 @@ def test_the_latest_text_seen_again_is_one_more_sighting_and_the_same_day_twice_
     message = git(archive, "log", "-1", "--format=%B")
     assert "Tracker-Observation-Of: acme/privacy/2024-03-01.md" in message
     assert "Tracker-Observed: 2024-05-10" in message
+    assert "Tracker-Policy" not in message  # a tracker from before sightings skips the commit
     before = archive_state(archive)
     twice = add(archive, tmp_path, A, "--observed", "2024-05-10", "--json")
     assert statuses(twice) == ["duplicate"] and archive_state(archive) == before
@@ -181,7 +182,7 @@ def test_verify_names_a_sighting_of_a_version_never_filed(archive, tmp_path):
     add(archive, tmp_path, A, "--observed", "2024-03-02")
     git(
         archive, "commit", "-q", "--allow-empty", "-m",
-        "Observe\n\nTracker-Policy: acme/privacy\nTracker-Observation-Of: acme/privacy/nope.md\n"
+        "Observe\n\nTracker-Observation-Of: acme/privacy/nope.md\n"
         "Tracker-Sha256: 00\nTracker-Observed: 2024-03-03\n",
     )  # fmt: skip
     result = run_tracker("verify", "--archive", str(archive))

@@ -328,7 +328,7 @@ class Archive:
         last = self._run(["log", "-1", "--format=%P%x1f%B", "HEAD"]).decode("utf-8", "replace")
         parents, _, message = last.partition("\x1f")
         if len(parents.split()) < 2 and not re.search(
-            r"^Tracker-(?:Policy|Archive-Format): ", message, re.M
+            r"^Tracker-(?:Policy|Archive-Format|Observation-Of): ", message, re.M
         ):
             raise ArchiveError(
                 f"the last commit in {self.path} was not made by tracker (edited with plain git?); "
@@ -406,7 +406,7 @@ def read_versions(path: Path) -> list[Version]:
     for record in filter(str.strip, output.decode("utf-8").split("\x1e")):
         commit, committed, body = record.strip("\n").split("\x1f", 2)
         trailers = trailers_of(body)
-        if "Tracker-Policy" not in trailers:
+        if "Tracker-Policy" not in trailers and "Tracker-Observation-Of" not in trailers:
             continue
         try:
             if "Tracker-Observation-Of" in trailers:

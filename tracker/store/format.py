@@ -139,11 +139,12 @@ def commit_message(snapshot: Snapshot, path: str) -> str:
 
 
 def observation_message(snapshot: Snapshot, seen: Observation, path: str) -> str:
-    """A commit that files no text: the text filed at `path`, seen once more."""
+    """A commit that files no text: the text filed at `path`, seen once more. It carries no
+    `Tracker-Policy` (the path names the policy), so a tracker from before sightings reads
+    the archive as it was, without them."""
     lines = [
         f"Observe {snapshot.policy} {snapshot.effective.short} again on {seen.date}",
         "",
-        f"Tracker-Policy: {snapshot.policy}",
         f"Tracker-Observation-Of: {path}",
         f"Tracker-Sha256: {snapshot.sha256}",
         *_observation_trailers(seen),
