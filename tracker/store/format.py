@@ -126,11 +126,8 @@ def commit_message(snapshot: Snapshot, path: str) -> str:
         f"Tracker-Date-Precision: {snapshot.effective.precision}",
         f"Tracker-File: {path}",
         f"Tracker-Sha256: {snapshot.sha256}",
+        *_source_trailers(snapshot.source),
     ]
-    for trailer, attribute in _TRAILER_SOURCE.items():
-        value = getattr(snapshot.source, attribute)
-        if value:
-            lines.append(f"{trailer}: {_one_line(str(value))}")
     if snapshot.source.extraction_change:
         lines.append("Tracker-Extraction-Change: true")
     if snapshot.observed:
@@ -148,12 +145,17 @@ def observation_message(snapshot: Snapshot, seen: Observation, path: str) -> str
         f"Tracker-Observation-Of: {path}",
         f"Tracker-Sha256: {snapshot.sha256}",
         *_observation_trailers(seen),
+        *_source_trailers(snapshot.source),
     ]
-    for trailer, attribute in _TRAILER_SOURCE.items():
-        value = getattr(snapshot.source, attribute)
-        if value:
-            lines.append(f"{trailer}: {_one_line(str(value))}")
     return "\n".join(lines) + "\n"
+
+
+def _source_trailers(source: Source) -> list[str]:
+    return [
+        f"{trailer}: {_one_line(str(getattr(source, attribute)))}"
+        for trailer, attribute in _TRAILER_SOURCE.items()
+        if getattr(source, attribute)
+    ]
 
 
 def _observation_trailers(observation: Observation) -> list[str]:
