@@ -221,3 +221,12 @@ def test_an_escaped_hidden_address_is_not_reported_removed():
     old = "# Policy\n\n## Contact\n\nEmail dpo@fern.example with questions about your data.\n"
     new = "# Policy\n\n## Contact\n\nEmail [\\[email protected\\]](/cdn-cgi/l) with questions.\n"
     assert document_facts(old, new) == []
+
+
+def test_an_address_in_a_link_glued_to_the_word_before_is_the_address_alone():
+    footer = (
+        "© 2024 Acme Group. All Rights Reserved.[help@acme.example](mailto:help@acme.example)"
+        "[Terms](https://acme.example/terms)"
+    )
+    facts = [(fact.type, fact.value) for fact in extract_facts(footer, "Footer")]
+    assert facts == [("contact_email", "help@acme.example")]

@@ -57,9 +57,22 @@ def joined_lines(text: str) -> str:
 
 
 def sentences(text: str) -> list[str]:
-    plain = re.sub(r"\[([^\]]*)\]\((?:mailto:)?[^)]*\)", r"\1", text)
+    plain = _LINK.sub(_link_text, text)
     plain = re.sub(r"[*_`]+", "", plain)
     # table cells and the line breaks inside them are sentence boundaries
     plain = re.sub(r"<br\s*/?>|\s\|\s", "\n", plain, flags=re.I)
     parts = re.split(r"(?<=[.!?;])\s+(?=[A-Z(“\"])|\n+", plain)
     return [part for part in (piece.strip() for piece in parts) if part]
+
+
+_LINK = re.compile(r"\[([^\]]*)\]\((?:mailto:)?[^)]*\)")
+
+
+def _link_text(link: re.Match[str]) -> str:
+    """A link's words, kept apart from words its markup was glued to (a footer's
+    `Reserved.[support@acme.com](mailto:...)[Terms](...)` is three pieces, not one address)."""
+    before = link.string[link.start() - 1 : link.start()]
+    after = link.string[link.end() : link.end() + 1]
+    glued_before = bool(before) and (before.isalnum() or before in ".)")
+    return (" " if glued_before else "") + link.group(1) + (" " if after.isalnum() else "")
+
