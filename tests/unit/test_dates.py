@@ -193,3 +193,8 @@ def test_a_list_of_earlier_versions_with_their_periods_is_not_the_date():
     assert find_effective_date("Effective May 1, 2020 until further notice.").value == dt.date(
         2020, 5, 1
     )
+
+
+def test_an_iso_timestamp_is_read_to_its_day():
+    found = find_effective_date("Updated 2021-11-24T10:40:47Z by the editor\n\nWe collect data.")
+    assert (found.value, found.precision) == (dt.date(2021, 11, 24), "day")

@@ -29,7 +29,7 @@ _DATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     for precision, pattern in (
         ("day", rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b"),
         ("day", rf"\b(?:the\s+)?{_DAY}\s+(?:day\s+)?(?:of\s+)?{_MONTH},?\s+{_YEAR}\b"),
-        ("day", rf"\b{_YEAR}-[01]\d-[0-3]\d\b"),
+        ("day", rf"\b{_YEAR}-[01]\d-[0-3]\d(?:\b|(?=T\d))"),  # `2021-11-24T10:40:47Z` too
         ("day", r"\b[0-3]?\d/[0-3]?\d/(?:19|20)?\d\d\b"),
         ("day", rf"\b[0-3]?\d\.[01]?\d\.{_YEAR}\b"),
         ("month", rf"\b{_MONTH},?\s+{_YEAR}\b"),
