@@ -58,7 +58,9 @@ def test_the_text_of_an_earlier_not_the_previous_version_is_a_revert():
         version("2024-04-01", "b", "2024-04-02"),
         version("2024-03-01", "a", "2024-04-03"),
     ]
-    assert "reverted" in flags(versions, [None, step(1), step(1)])[2]
+    assert flags(versions, [None, step(1), step(1)])[2] == ("reverted", "backdated")
+    flapping = [versions[0], version("2024-03-01", "b", "2024-04-02"), versions[2]]
+    assert flags(flapping, [None, step(1), step(1)]) == [(), ("silent_change",), ("reverted",)]
 
 
 def test_a_date_later_than_the_first_sighting_is_announced():

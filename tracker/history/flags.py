@@ -35,10 +35,11 @@ def _flags(versions: list[Version], step: StepSummary | None, index: int) -> lis
         return flags
     previous = versions[index - 1]
     stated = stated and previous.effective.precision != Precision.RECORDED
-    if stated and step is not None and not step.caveats:
+    reverted = any(other.sha256 == version.sha256 for other in versions[: index - 1])
+    if reverted:
+        flags.append(VersionFlag.REVERTED)  # a text seen before: no new edit to date
+    elif stated and step is not None and not step.caveats:
         flags += _date_flags(version, previous, step)
-    if any(other.sha256 == version.sha256 for other in versions[: index - 1]):
-        flags.append(VersionFlag.REVERTED)
     if (
         stated
         and version.effective != previous.effective
