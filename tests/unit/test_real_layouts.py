@@ -1154,3 +1154,21 @@ def test_a_date_line_with_its_time_is_no_numbered_heading():
         """
     )
     assert titles(document) == ["Object"]
+
+
+def test_a_last_section_ending_in_the_sites_links_is_kept():
+    policy = (
+        "# Privacy Policy\n\nLast updated: 21 January 2021\n\n## Your Choices\n\nYou may opt out of "
+        "marketing e-mails at any time from your account settings page.\n\n## Retention\n\nWe keep "
+        "your data for as long as your account is open, then delete it.\n\n## Contact Us\n\n"
+        "Your information is controlled by Acme B.V. and Acme Inc. If you have questions or "
+        "concerns about the way we are handling your information, please email dpo@acme.example.\n\n"
+        "*   [Twitter](https://twitter.com/acme)\n*   [Facebook](https://facebook.com/acme)\n"
+        "*   [YouTube](https://youtube.com/acme)\n*   [LinkedIn](https://linkedin.com/acme)\n\n"
+        "## Company\n\n*   [About](https://acme.example/about)\n*   [Jobs](https://acme.example/jobs)\n\n"
+        "## Help\n\n*   [Support](https://acme.example/help)\n*   [Status](https://acme.example/status)\n"
+    )
+    document = parse_document(policy)
+    titles = [section.title for section in document.sections]
+    assert "Contact Us" in titles
+    assert "dpo@acme.example" in next(s.text for s in document.sections if s.title == "Contact Us")

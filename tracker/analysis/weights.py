@@ -75,6 +75,7 @@ FURNITURE_WORDS = 5  # ... when it is this short (a repeated question heading is
 MENU_RUN = 3  # plain headings in a row, each over a list of a few words an item: a site menu
 MENU_ITEM_WORDS = 8  # ... an item of a menu has at most this many words, and no full stop
 MENU_LINK_SHARE = 0.8  # ... and this share of its lines are such items (teasers are the rest)
+MENU_TEASER_WORDS = 25  # ... and none is longer: a paragraph that long is a section's own text
 BODY_LOOKAHEAD = 8  # lines searched past blank ones (accordions, spacers) for a heading's text
 ADDRESS_LINE_WORDS = 10  # a shorter line right below, in one block, makes a line an address's
 

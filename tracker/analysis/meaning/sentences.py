@@ -75,4 +75,3 @@ def _link_text(link: re.Match[str]) -> str:
     after = link.string[link.end() : link.end() + 1]
     glued_before = bool(before) and (before.isalnum() or before in ".)")
     return (" " if glued_before else "") + link.group(1) + (" " if after.isalnum() else "")
-

@@ -49,6 +49,8 @@ def _is_menu(body: list[str]) -> bool:
     """Links of a few words, in a list or indented (a label line like `Get a quote` or a
     teaser sentence among them)."""
     entries = [line for line in body if line.strip()]
+    if any(len(line.split()) > weights.MENU_TEASER_WORDS for line in entries):
+        return False  # `Contact Us` over how to write to us, then the footer's links
     items = [line for line in entries if _LIST_ITEM.match(line) or _indented(line)]
     links = [line for line in entries if _is_link_text(line)]
     return len(items) >= 2 and len(links) >= weights.MENU_LINK_SHARE * len(entries)
