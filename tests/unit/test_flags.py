@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from tracker.history.flags import version_flags
 from tracker.history.history import StepSummary
@@ -13,6 +14,7 @@ from tracker.model import (
     EffectiveDate,
     Observation,
     ObservedBy,
+    Source,
     Version,
     WarningKind,
 )
@@ -89,3 +91,9 @@ def test_a_broken_capture_carries_its_quality_and_no_date_flag():
     cut = Caveat(WarningKind.CAPTURE, "new", Capture(CaptureQuality.TRUNCATED, 40, 0.2))
     versions = [version("2024-03-01", "a", "2024-03-02"), version("2024-03-01", "b", "2024-04-02")]
     assert flags(versions, [None, step(substantive=3, caveats=(cut,))]) == [(), ("truncated",)]
+
+
+def test_a_version_from_a_change_of_extraction_rules_is_no_silent_change():
+    new = replace(version("2024-03-01", "b", "2024-04-02"), source=Source(extraction_change=True))
+    versions = [version("2024-03-01", "a", "2024-03-02"), new]
+    assert flags(versions, [None, step(substantive=2)]) == [(), ()]

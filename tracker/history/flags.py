@@ -38,8 +38,8 @@ def _flags(versions: list[Version], step: StepSummary | None, index: int) -> lis
     reverted = any(other.sha256 == version.sha256 for other in versions[: index - 1])
     if reverted:
         flags.append(VersionFlag.REVERTED)  # a text seen before: no new edit to date
-    elif stated and step is not None and not step.caveats:
-        flags += _date_flags(version, previous, step)
+    elif stated and step is not None and not step.caveats and not version.source.extraction_change:
+        flags += _date_flags(version, previous, step)  # (a new extraction is no edit either)
     if (
         stated
         and version.effective != previous.effective
