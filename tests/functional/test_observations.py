@@ -236,3 +236,18 @@ def test_an_archive_from_before_sightings_opens_with_its_archived_and_added_days
     assert versions[1]["observations"] == [versions[1]["added_at"][:10]]
     assert run_tracker("verify", "--archive", str(archive)).code == 0
     assert statuses(add(archive, tmp_path, A, "--observed", "2024-03-20", "--json")) == ["observed"]
+
+
+def test_the_store_refuses_a_bad_policy_name_before_writing_anything(archive):
+    from tracker.errors import InputError
+    from tracker.model import EffectiveDate, Snapshot, Source
+    from tracker.store.archive import Archive
+    from tracker.store.format import text_sha256
+
+    before = archive_state(archive)
+    bad = Snapshot(
+        "Not A/Policy", EffectiveDate(dt.date(2024, 3, 1), "day"), A, Source(), text_sha256(A)
+    )
+    with pytest.raises(InputError, match="bad policy name"):
+        Archive(archive).add([bad])
+    assert archive_state(archive) == before

@@ -230,6 +230,8 @@ class Archive:
                 self._clear_stale_git_locks()
             self._check_writable()
             self._versions = None
+            for snapshot in snapshots:
+                validate_policy(snapshot.policy)
             plan = Plan(self.versions(), today=now_iso()[:10])
             planned = [
                 plan.place(snapshot) if same_text_is_duplicate else plan.file_recorded(snapshot)
