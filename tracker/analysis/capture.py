@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from tracker import rules
 from tracker.analysis import weights
@@ -23,9 +24,14 @@ def document_text(document: Document) -> str:
     return "\n".join(parts)
 
 
-def document_vocabulary(document: Document) -> set[str]:
+def document_vocabulary(document: Document) -> frozenset[str]:
     """Its words, lower-cased (split on spaces: this runs on every pair compared)."""
-    return set(document_text(document).lower().split())
+    return _vocabulary(document_text(document))
+
+
+@lru_cache(maxsize=8)  # in a timeline each version is the new side, then the old one
+def _vocabulary(text: str) -> frozenset[str]:
+    return frozenset(text.lower().split())
 
 
 def assess(document: Document, language: str | None = None) -> Capture:

@@ -30,7 +30,7 @@ def detect_language(text: str) -> str | None:
 
 
 def _plainly_english(words: list[str]) -> bool:
-    markers = sum(word in _ENGLISH_MARKERS for word in words)
+    markers = sum(map(_ENGLISH_MARKERS.__contains__, words))
     return markers >= weights.ENGLISH_MARKER_SHARE * len(words)
 
 
