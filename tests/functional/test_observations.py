@@ -251,3 +251,20 @@ def test_the_store_refuses_a_bad_policy_name_before_writing_anything(archive):
     with pytest.raises(InputError, match="bad policy name"):
         Archive(archive).add([bad])
     assert archive_state(archive) == before
+
+
+def test_a_page_flipping_between_two_captures_lists_its_first_reverts_and_says_how_many(
+    archive, tmp_path
+):
+    folder = tmp_path / "flips"
+    folder.mkdir()
+    for day in range(1, 26):
+        (folder / f"2024-05-{day:02d}.md").write_text(A if day % 2 else B)
+    result = run_tracker("add", str(folder), "--policy", POLICY, "--archive", str(archive))
+    assert result.code == 0, result.err
+    assert sum("reverted" in v["flags"] for v in log(archive)) == 23
+    markdown = run_tracker("report", POLICY, "--format", "md", "--archive", str(archive)).out
+    part = markdown.split("### Dates and sightings", 1)[1].split("\n### ", 1)[0]
+    assert "(the first 20 of 24;" in part  # 23 reverts, and B backdated the first time
+    assert sum(line.startswith("- #") for line in part.splitlines()) == 20
+    assert markdown.count("> ⚑ Dates and sightings: reverted") == 23

@@ -125,6 +125,7 @@ class Report:
 
 
 HIGHLIGHTS_SHOWN = 20  # in Markdown and HTML; JSON lists them all
+SIGHTINGS_SHOWN = 20  # flagged versions listed in a policy's "Dates and sightings" part
 _CHANGE_ORDER = {"changed": 0, "removed": 1, "added": 2}
 _SIGNIFICANCE_ORDER = {"substantive": 0, "minor": 1, "cosmetic": 2}
 
@@ -224,7 +225,11 @@ def render(report: Report, fmt: str) -> str:
     template = _environment(fmt).get_template(f"report.{fmt}.j2")
     return safe(
         template.render(
-            report=report, describe=describe, reason=reason, highlights_shown=HIGHLIGHTS_SHOWN
+            report=report,
+            describe=describe,
+            reason=reason,
+            highlights_shown=HIGHLIGHTS_SHOWN,
+            sightings_shown=SIGHTINGS_SHOWN,
         )
     )
 
