@@ -113,14 +113,18 @@ class Report:
 
     @property
     def highlights(self) -> list[Highlight]:
-        """Every document-level fact change, the most consequential first."""
-        found = [
-            _highlight(policy.policy, step, fact)
-            for policy in self.policies
-            for step in policy.steps
-            if step.comparison and not step.baseline
-            for fact in step.comparison.facts
-        ]
+        """Every document-level fact change, the most consequential first; one that happened
+        before in the same policy (a page flipping between two captures) only the first time."""
+        found, seen = [], set()
+        for policy in self.policies:
+            for step in policy.steps:
+                if not step.comparison or step.baseline:
+                    continue
+                for fact in step.comparison.facts:
+                    again = (policy.policy, fact.type, fact.change, fact.old_value, fact.new_value)
+                    if again not in seen:
+                        seen.add(again)
+                        found.append(_highlight(policy.policy, step, fact))
         return sorted(found, key=_highlight_rank)
 
 
