@@ -268,4 +268,6 @@ def test_a_page_flipping_between_two_captures_lists_its_first_reverts_and_says_h
     assert "(the first 20 of 24;" in part  # 23 reverts, and B backdated the first time
     assert sum(line.startswith("- #") for line in part.splitlines()) == 20
     assert markdown.count("> ⚑ Dates and sightings: reverted") == 23
-    assert markdown.count("**New data type: phone number**") == 1  # highlighted once
+    highlights = markdown.split("## Highlights", 1)[1].split("## Contents", 1)[0]
+    assert highlights.count("New data type: phone number") == 1  # the last time only
+    assert "acme/privacy #24 · **New data type: phone number**" in highlights

@@ -113,11 +113,12 @@ class Report:
 
     @property
     def highlights(self) -> list[Highlight]:
-        """Every document-level fact change, the most consequential first; one that happened
-        before in the same policy (a page flipping between two captures) only the first time."""
+        """Every document-level fact change, the most consequential first; one a policy made
+        more than once (a page flipping between two captures) only the last time, so the
+        story ends as the policy does."""
         found, seen = [], set()
         for policy in self.policies:
-            for step in policy.steps:
+            for step in reversed(policy.steps):
                 if not step.comparison or step.baseline:
                     continue
                 for fact in step.comparison.facts:
