@@ -239,7 +239,8 @@ class Version:
     @property
     def timeline_date(self) -> str:
         """Where it stands in its policy's timeline: first seen, else the date it states."""
-        return self.seen_online[0] if self.seen_online else self.effective.iso
+        seen = self.seen_online
+        return seen[0] if seen else self.effective.iso
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import stat
 import sys
@@ -18,6 +17,7 @@ from tracker.errors import InputError, shown
 from tracker.history.history import read_document
 from tracker.model import Document, EffectiveDate, Observation, ObservedBy, Snapshot, Source
 from tracker.store.format import text_sha256
+from tracker.store.git import now_iso
 
 SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".xhtml", ".text")
 
@@ -206,8 +206,4 @@ def sighting(source: Source, given: EffectiveDate | None, *, fetched: bool) -> O
     ):
         if day:
             return Observation(day[:10], by)
-    return (
-        Observation(dt.datetime.now(dt.UTC).date().isoformat(), ObservedBy.FETCHED)
-        if fetched
-        else None
-    )
+    return Observation(now_iso()[:10], ObservedBy.FETCHED) if fetched else None  # the add's day

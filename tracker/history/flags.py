@@ -64,9 +64,11 @@ def _date_flags(version: Version, previous: Version, step: StepSummary) -> list[
 
 def _seen_after(previous: Version, version: Version) -> bool:
     """The previous text was still online after the day this one says it took effect."""
-    dated = [observation.date for observation in previous.observations if observation.dated]
+    seen = previous.seen_online
     return (
-        bool(dated) and max(dated) > version.effective.iso and version.effective.precision == "day"
+        bool(seen)
+        and seen[-1] > version.effective.iso
+        and version.effective.precision == Precision.DAY
     )
 
 

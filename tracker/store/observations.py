@@ -89,13 +89,13 @@ class Plan:
         """The version this capture is a sighting of, with `observed` or `duplicate`; None for
         a new version (a revert when an older, not neighbouring version had the text)."""
         timeline = self._timelines[snapshot.policy]
-        if not any(version.sha256 == snapshot.sha256 for version in timeline):
+        identical = [version for version in timeline if version.sha256 == snapshot.sha256]
+        if not identical:
             return "added", None
         if not seen.dated:  # only the add's day: the page as it stands, or an old file again
             latest = timeline[-1]
             if latest.sha256 == snapshot.sha256:
                 return _sighting_or_duplicate(latest, seen), latest
-            identical = [version for version in timeline if version.sha256 == snapshot.sha256]
             return "duplicate", identical[-1]
         position = bisect_right(timeline, (seen.date, snapshot.effective.iso), key=timeline_key)
         neighbours = timeline[max(0, position - 1) : position + 1]
