@@ -240,3 +240,24 @@ def test_a_rewritten_section_is_shown_old_then_new_not_as_confetti():
     assert [(op.op, op.new) for op in redline_ops(large)] == [
         ("replace", "Analytics partners receive device identifiers daily.")
     ]
+
+
+def test_a_moved_paragraph_is_found_after_the_shared_word_codes_start_afresh(monkeypatch):
+    """Word codes are shared across comparisons and reset when the vocabulary is full: a
+    comparison made after the reset reads the same as one made before it."""
+    from tracker.analysis.compare.words import shared_codes
+
+    old = document(
+        ("Sharing", PARAGRAPHS["share"] + "\n\n" + PARAGRAPHS["transfers"]),
+        ("Security", PARAGRAPHS["security"]),
+    )
+    new = document(
+        ("Sharing", PARAGRAPHS["share"]),
+        ("Security", PARAGRAPHS["security"] + "\n\n" + PARAGRAPHS["transfers"]),
+    )
+    before = compare(parse_document(old), parse_document(new))
+    monkeypatch.setattr(type(shared_codes), "_LIMIT", 0)
+    shared_codes(("any", "words"))
+    after = compare(parse_document(old), parse_document(new))
+    assert [move.text for move in after.moves] == [move.text for move in before.moves]
+    assert [move.text for move in before.moves] == [PARAGRAPHS["transfers"]]

@@ -14,7 +14,6 @@ from tracker.analysis.identity import identify
 from tracker.analysis.ingest import MAX_INPUT_BYTES, ingest_bytes
 from tracker.analysis.sections import stated_date
 from tracker.errors import InputError, shown
-from tracker.history.history import read_document
 from tracker.model import Document, EffectiveDate, Observation, ObservedBy, Snapshot, Source
 from tracker.store.format import text_sha256
 from tracker.store.git import now_iso
@@ -168,6 +167,8 @@ def prepare(
         url=raw.url,
         is_html=raw.is_html,
     )
+    from tracker.history.history import read_document  # `parse` needs no archive code
+
     sha256 = text_sha256(ingested.text)
     document = read_document(ingested.text, sha256)
     effective = date or stated_date(ingested.text, document)

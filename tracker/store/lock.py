@@ -10,7 +10,6 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import socket
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -39,7 +38,7 @@ def _is_stale(path: Path) -> bool:
         with contextlib.suppress(FileNotFoundError):
             return time.time() - path.stat().st_mtime > 5
         return False
-    return host == socket.gethostname() and not _owner_alive(pid)
+    return host == _host() and not _owner_alive(pid)
 
 
 _GUARD_STALE_AFTER = 10.0  # seconds: a take-over guard left by a killed process
@@ -104,10 +103,14 @@ def exclusive(path: Path, timeout: float | None = None) -> Iterator[bool]:
             raise ArchiveError(f"cannot lock the archive: {error.strerror} ({path})") from None
     try:
         with os.fdopen(fd, "w") as handle:
-            json.dump(
-                {"pid": os.getpid(), "host": socket.gethostname(), "since": time.time()}, handle
-            )
+            json.dump({"pid": os.getpid(), "host": _host(), "since": time.time()}, handle)
         yield took_over
     finally:
         with contextlib.suppress(FileNotFoundError):
             path.unlink()
+
+
+def _host() -> str:
+    import socket  # only writers need it: keep it off the read commands' start-up
+
+    return socket.gethostname()

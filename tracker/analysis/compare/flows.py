@@ -6,7 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from tracker.analysis.compare.units import _Unit
-from tracker.analysis.compare.words import _encode, _plain_words_cached
+from tracker.analysis.compare.words import _plain_words_cached, shared_codes
 from tracker.analysis.weights import (
     LIVE_THRESHOLD,
     MIN_MOVE_WORDS,
@@ -60,8 +60,7 @@ class _Flows:
         new_all = _long_paragraphs(new_units)
         old_changed = [paragraph for paragraph in old_all if paragraph.unit not in identical_old]
         new_changed = [paragraph for paragraph in new_all if paragraph.unit not in identical_new]
-        vocabulary: dict[str, str] = {}
-        codes = {id(p): _encode(p.words, vocabulary) for p in (*old_all, *new_all)}
+        shared_codes.start_pair()
 
         def best_homes(
             paragraphs_from: list[_Paragraph], paragraphs_to: list[_Paragraph]
@@ -70,13 +69,14 @@ class _Flows:
             if not paragraphs_from or not paragraphs_to:
                 return [_Homes(paragraph, {}) for paragraph in paragraphs_from]
             scores = cdist(
-                [codes[id(p)] for p in paragraphs_from],
-                [codes[id(p)] for p in paragraphs_to],
+                [shared_codes(p.words) for p in paragraphs_from],
+                [shared_codes(p.words) for p in paragraphs_to],
                 scorer=fuzz.ratio,
             )
+            units, per_unit = _best_per_unit(scores, paragraphs_to)
             return [
-                _Homes(paragraph, _best_per_unit(scores[row], paragraphs_to))
-                for row, paragraph in enumerate(paragraphs_from)
+                _Homes(paragraph, dict(zip(units, [score / 100 for score in row], strict=True)))
+                for paragraph, row in zip(paragraphs_from, per_unit.tolist(), strict=True)
             ]
 
         old_best = best_homes(old_changed, new_all)
@@ -96,12 +96,18 @@ class _Flows:
         )
 
 
-def _best_per_unit(row, paragraphs: list[_Paragraph]) -> dict[int, float]:
-    best: dict[int, float] = {}
-    for column, score in enumerate(row):
-        unit = paragraphs[column].unit
-        best[unit] = max(best.get(unit, 0.0), float(score) / 100)
-    return best
+def _best_per_unit(scores, paragraphs: list[_Paragraph]):
+    """The units the columns' paragraphs belong to, and each row's best score in each unit
+    (a unit's paragraphs are neighbouring columns, so one `reduceat` does it)."""
+    import numpy
+
+    starts = [
+        column
+        for column, paragraph in enumerate(paragraphs)
+        if column == 0 or paragraph.unit != paragraphs[column - 1].unit
+    ]
+    units = [paragraphs[column].unit for column in starts]
+    return units, numpy.maximum.reduceat(scores, starts, axis=1)
 
 
 def _living(homes: list[_Homes]) -> dict[int, dict[int, int]]:

@@ -104,6 +104,33 @@ def _unify_quotes(text: str) -> str:
     return text
 
 
+class _SharedCodes:
+    """`_encode` with one vocabulary for the process, memoised: a paragraph a timeline keeps
+    from version to version is encoded once. Codes only need to be equal for equal words
+    within one comparison, so the vocabulary starts afresh between pairs once it is large
+    (code points run out at about a million words)."""
+
+    _LIMIT = 300_000
+
+    def __init__(self) -> None:
+        self._vocabulary: dict[str, str] = {}
+        self._codes = lru_cache(maxsize=16_384)(self._encode_words)
+
+    def _encode_words(self, words: tuple[str, ...]) -> str:
+        return _encode(words, self._vocabulary)
+
+    def start_pair(self) -> None:
+        if len(self._vocabulary) > self._LIMIT:
+            self._vocabulary.clear()
+            self._codes.cache_clear()
+
+    def __call__(self, words: tuple[str, ...]) -> str:
+        return self._codes(words)
+
+
+shared_codes = _SharedCodes()
+
+
 def _encode(words, vocabulary: dict[str, str]) -> str:
     """Words as one character each, so rapidfuzz's string scorers work on words."""
     for word in set(words).difference(vocabulary):

@@ -275,7 +275,7 @@ def _rights(sentence: str, cue: str) -> list[str]:
         for name in _RIGHTS_LEXICON(sentence)
         if any(
             not _WE_ACT.search(sentence[max(0, match.start() - 40) : match.start()])
-            for match in _RIGHTS_LEXICON.patterns[name].finditer(sentence)
+            for match in _RIGHTS_LEXICON.pattern(name).finditer(sentence)
         )
     ]
 

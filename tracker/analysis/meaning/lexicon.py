@@ -18,18 +18,25 @@ def prefixes(text: str) -> set[str]:
 
 
 class Lexicon:
-    """Named patterns, each run only when the sentence holds one of its words."""
+    """Named patterns, each run only when the sentence holds one of its words, and compiled
+    the first time it runs (most of a lexicon never runs on a given document)."""
 
     def __init__(self, entries: dict[str, str], flags: int = 0) -> None:
-        self.entries = [
-            (name, re.compile(pattern, flags), keys(pattern)) for name, pattern in entries.items()
-        ]
-        self.patterns = {name: pattern for name, pattern, _ in self.entries}
+        self._sources = dict(entries)
+        self._flags = flags
+        self._keys = [(name, keys(pattern)) for name, pattern in entries.items()]
+        self._compiled: dict[str, re.Pattern[str]] = {}
+
+    def pattern(self, name: str) -> re.Pattern[str] | None:
+        compiled = self._compiled.get(name)
+        if compiled is None and name in self._sources:
+            compiled = self._compiled[name] = re.compile(self._sources[name], self._flags)
+        return compiled
 
     def __call__(self, sentence: str) -> list[str]:
         present = prefixes(sentence)
         return [
             name
-            for name, pattern, keys in self.entries
-            if (keys & present or not keys) and pattern.search(sentence)
+            for name, keys in self._keys
+            if (keys & present or not keys) and self.pattern(name).search(sentence)
         ]

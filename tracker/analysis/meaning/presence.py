@@ -79,7 +79,7 @@ _PHRASES = {
 
 def _lexicon(lexicon: Lexicon) -> Callable[[str, str], bool]:
     def stated(value: str, text: str) -> bool:
-        pattern = lexicon.patterns.get(value)
+        pattern = lexicon.pattern(value)
         return pattern is not None and pattern.search(text) is not None
 
     return stated
@@ -95,7 +95,7 @@ def _right(value: str, text: str) -> bool:
     the reader is offered something (`you can`, `request`, `your rights`)."""
     if _lexicon(extract._RIGHTS_LEXICON)(value, text):
         return True
-    loose = _LOOSE_RIGHTS.patterns.get(value)
+    loose = _LOOSE_RIGHTS.pattern(value)
     return loose is not None and _near(loose.pattern, extract._RIGHTS_CONTEXT, text, _RIGHTS_WINDOW)
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from tracker import rules
 from tracker.analysis.meaning.facts import extract_facts
@@ -17,15 +17,13 @@ _RULES = rules.load("topics")
 _VOCABULARY_OF: dict[str, str] = _RULES["vocabulary"]
 
 
+@cache  # compiled on first use: a privacy policy never needs the contract clauses' patterns
 def _patterns(vocabulary: str) -> tuple:
     return tuple(
         (topic, re.compile(entry["pattern"], re.I), entry["weight"], keys(entry["pattern"]))
         for topic, entries in _RULES[vocabulary].items()
         for entry in entries
     )
-
-
-_PATTERNS = {vocabulary: _patterns(vocabulary) for vocabulary in set(_VOCABULARY_OF.values())}
 
 
 def topics_of(document_type: str = "privacy_policy") -> tuple[str, ...]:
@@ -62,7 +60,7 @@ def classify_topic(
     runner-up; from the vocabulary of the document's type (OPP-115 or contract clauses)."""
     scores: Counter[str] = Counter()
     words = max(1, len(text.split()))
-    patterns = _PATTERNS[_VOCABULARY_OF.get(document_type, "privacy_policy")]
+    patterns = _patterns(_VOCABULARY_OF.get(document_type, "privacy_policy"))
     for source, factor in ((text, 1), (title, 3)):
         present = prefixes(source)
         for topic, pattern, weight, cue_words in patterns:

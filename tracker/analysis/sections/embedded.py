@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import bisect
 import re
-import statistics
 from dataclasses import dataclass
 
 from tracker import rules
@@ -72,6 +71,8 @@ def _is_copy(lines: list[str], headings: list[_Heading], titles: list[str], star
         )
         for title in shared
     ]
+    import statistics  # rarely reached: most pages hold one policy
+
     return statistics.median(likeness) >= weights.EMBEDDED_BODY_LIKENESS
 
 
