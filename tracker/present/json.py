@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from tracker.history.history import LogEntry
     from tracker.history.timeline import Grid
     from tracker.model import Section, Snapshot
+    from tracker.present.exporting import ExportResult
     from tracker.store.verify import VerifyReport
 
 
@@ -364,4 +365,17 @@ def import_json(result: ImportResult) -> dict[str, Any]:
         "policies": sorted({version.policy for version in added}),
         "versions": [{"policy": version.policy, **version_json(version)} for version in added],
         "errors": [{"source": source, "error": message} for source, message in result.errors],
+    }
+
+
+def export_json(result: ExportResult) -> dict[str, Any]:
+    return {
+        "path": str(result.path),
+        "format": result.format,
+        "policies": result.policies,
+        "rewritten": result.rewritten,
+        "grown": result.grown,
+        "rows": result.rows,
+        "totals": result.totals,
+        "metadata": str(result.metadata) if result.metadata else None,
     }

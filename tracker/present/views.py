@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from tracker.app.parsing import Parsed
     from tracker.history.history import History
     from tracker.model import PolicySummary, Snapshot, Version
+    from tracker.present.exporting import ExportResult
     from tracker.store.verify import VerifyReport
 
 
@@ -337,3 +338,28 @@ def show_import(result, as_json: bool) -> None:
     for policy in policies:
         count = sum(1 for version in added if version.policy == policy)
         out().print(f"  {policy}: {count}")
+
+
+def show_export(result: ExportResult, as_json: bool) -> None:
+    from tracker.present.json import export_json
+
+    if as_json:
+        print_json(export_json(result))
+        return
+    written = sum(result.rows.values())
+    out().print(
+        f"[green]exported[/] {counted(result.policies, 'policy', 'policies')} to {escape(str(result.path))}"
+        f" ({written:,} rows written"
+        + (
+            f"; {result.grown} grew, {result.rewritten} written afresh"
+            if result.format == "sqlite"
+            else ""
+        )
+        + ")"
+    )
+    for name, total in result.totals.items():
+        out().print(f"  {name}: {total:,}")
+    if result.metadata:
+        out().print(
+            f"browse it: datasette {escape(str(result.path))} --metadata {escape(str(result.metadata))}"
+        )

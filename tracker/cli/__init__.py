@@ -14,25 +14,9 @@ from pathlib import Path
 import click
 
 from tracker import __version__
+from tracker.cli.export import export_group
+from tracker.cli.options import archive_option, json_option, open_archive
 from tracker.errors import TrackerError
-
-json_option = click.option(
-    "--json", "as_json", is_flag=True, help="Print one JSON document on stdout."
-)
-
-
-def _remember_archive(ctx: click.Context, _param: click.Parameter, value: str | None) -> None:
-    if value:
-        ctx.find_root().obj = value
-
-
-archive_option = click.option(
-    "--archive",
-    metavar="PATH",
-    expose_value=False,
-    callback=_remember_archive,
-    help="The archive (default: $TRACKER_ARCHIVE, the enclosing archive, or ./policy-archive).",
-)
 
 
 class TrackerGroup(click.Group):
@@ -74,12 +58,6 @@ def cli(ctx: click.Context, archive_path: str | None) -> None:
     ctx.obj = archive_path
     if ctx.invoked_subcommand is None:
         ctx.invoke(tui)
-
-
-def open_archive(ctx: click.Context):
-    from tracker.store.archive import Archive, find_archive
-
-    return Archive(find_archive(ctx.find_root().obj))
 
 
 @cli.command()
@@ -372,6 +350,9 @@ def report(ctx: click.Context, policies, fmt, output, since, schema) -> None:
     write_report(
         open_archive(ctx) if not schema else None, list(policies), fmt, output, since, schema
     )
+
+
+cli.add_command(export_group)
 
 
 @cli.command()

@@ -1,0 +1,231 @@
+"""A policy's history as the rows of `tracker export`'s tables. Names, keys and descriptions
+are in `schemas/tables.toml`, the table contract; the rows reuse the `--json` shapes, so a
+column means what the key of the same name means in `log --json` or `diff --json`."""
+
+from __future__ import annotations
+
+import json
+import tomllib
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from enum import StrEnum
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from tracker.history.history import History, LogEntry
+from tracker.model import Change, ChangeKind, Comparison, Document, PolicySummary
+from tracker.present.json import fact_change_json, move_json, policy_json, version_json
+from tracker.present.wording import log_summary, reason
+
+Row = dict[str, Any]
+
+
+@cache
+def table_contract() -> dict[str, Any]:
+    """`schemas/tables.toml`: each table's key, foreign keys, indexes, full-text columns and
+    column descriptions, and the views and canned queries."""
+    text = resources.files("tracker.present.schemas").joinpath("tables.toml").read_text("utf-8")
+    return tomllib.loads(text)
+
+
+class ColumnType(StrEnum):
+    TEXT = "text"
+    INTEGER = "integer"
+    FLOAT = "float"
+    BOOLEAN = "boolean"
+    LIST = "list"  # a JSON array, stored as text
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str
+    description: str
+    pk: str
+    columns: dict[str, str]  # name -> description, in order
+    types: dict[str, ColumnType]
+    foreign_keys: tuple[tuple[str, str, str], ...]
+    indexes: tuple[tuple[str, ...], ...]
+    fts: tuple[str, ...]
+
+    def row(self, values: Row) -> Row:
+        """The row in the contract's column order, lists as JSON; an unknown key is a bug."""
+        unknown = set(values) - set(self.columns)
+        if unknown:
+            raise KeyError(f"{self.name}: columns not in tables.toml: {sorted(unknown)}")
+        return {column: _stored(values.get(column), self.types[column]) for column in self.columns}
+
+
+def _stored(value: Any, column_type: ColumnType) -> Any:
+    if value is None:
+        return None
+    if column_type == ColumnType.LIST:
+        return json.dumps(list(value), ensure_ascii=False)
+    if column_type == ColumnType.BOOLEAN:
+        return bool(value)
+    return str(value) if column_type == ColumnType.TEXT else value
+
+
+def _table(name: str, entry: dict[str, Any]) -> Table:
+    types = {column: ColumnType.TEXT for column in entry["columns"]}
+    for key, column_type in (("integers", ColumnType.INTEGER), ("floats", ColumnType.FLOAT),
+                             ("booleans", ColumnType.BOOLEAN), ("lists", ColumnType.LIST)):  # fmt: skip
+        types.update(dict.fromkeys(entry.get(key, ()), column_type))
+    return Table(
+        name, entry["description"], entry["pk"], dict(entry["columns"]), types,
+        tuple(tuple(key) for key in entry.get("foreign_keys", ())),
+        tuple(tuple(index) for index in entry.get("indexes", ())),
+        tuple(entry.get("fts", ())),
+    )  # fmt: skip
+
+
+TABLES: dict[str, Table] = {
+    name: _table(name, entry) for name, entry in table_contract()["tables"].items()
+}
+
+
+@dataclass
+class Rows:
+    """Rows for each table, in the contract's order and shape."""
+
+    tables: dict[str, list[Row]] = field(default_factory=lambda: {name: [] for name in TABLES})
+
+    def add(self, table: str, values: Row) -> None:
+        self.tables[table].append(TABLES[table].row(values))
+
+
+def policy_row(summary: PolicySummary, entries: list[LogEntry]) -> Row:
+    document_type = entries[-1].document_type if entries else None
+    return {**policy_json(summary), "document_type": document_type}
+
+
+def history_rows(history: History, entries: list[LogEntry], start: int = 0) -> Rows:
+    """Every version's row, and the sections, facts and changes of versions `start` and
+    later (each version's step is from the version before)."""
+    rows = Rows()
+    for index, entry in enumerate(entries):
+        version_id = entry.version.commit
+        previous = entries[index - 1].version.commit if index else None
+        document = history.document(index)
+        rows.add("versions", _version_row(entry, index, previous, document))
+        if index < start:
+            continue
+        for row in _section_rows(document, entry, version_id):
+            rows.add("sections", row)
+        for row in _fact_rows(document, history.policy, version_id):
+            rows.add("facts", row)
+        step = history.step(index)
+        if step is not None and previous is not None:
+            _add_step_rows(rows, step, history.policy, previous, version_id)
+    return rows
+
+
+def _version_row(entry: LogEntry, index: int, previous: str | None, document: Document) -> Row:
+    version = entry.version
+    return {
+        "id": version.commit,
+        "policy": version.policy,
+        "number": index + 1,
+        "previous": previous,
+        **version_json(version),
+        "date_text": version.effective.text,
+        "title": document.title,
+        "first_observed": version.first_observed.date,
+        "last_observed": version.last_observed.date,
+        "flags": list(entry.flags),
+        "language": entry.language,
+        "document_type": entry.document_type,
+        "capture_quality": document.capture.quality,
+        "sections": entry.sections,
+        "summary": log_summary(entry),
+        "warnings": [caveat.kind for caveat in entry.step.caveats] if entry.step else [],
+    }
+
+
+def _section_rows(document: Document, entry: LogEntry, version_id: str) -> Iterator[Row]:
+    from tracker.analysis.meaning import section_meaning
+
+    for position, section in enumerate(document.sections, start=1):
+        meaning = section_meaning(section, entry.document_type)
+        yield {
+            "id": f"{version_id}:{section.id}",
+            "version": version_id,
+            "policy": entry.version.policy,
+            "section_id": section.id,
+            "position": position,
+            "title": section.title,
+            "number": section.number,
+            "level": section.level,
+            "parent": section.parent,
+            "topic": meaning.topic,
+            "confidence": meaning.confidence,
+            "words": len(section.text.split()),
+            "text": section.text,
+        }
+
+
+def _fact_rows(document: Document, policy: str, version_id: str) -> Iterator[Row]:
+    from tracker.analysis.meaning import extract_facts
+
+    for section in document.sections:
+        for number, fact in enumerate(extract_facts(section.text, section.title), start=1):
+            yield {
+                "id": f"{version_id}:{section.id}:{number}",
+                "version": version_id,
+                "policy": policy,
+                "section": f"{version_id}:{section.id}",
+                "section_id": section.id,
+                "type": fact.type,
+                "value": fact.value,
+                "sentence": fact.sentence,
+            }
+
+
+def _add_step_rows(
+    rows: Rows, step: Comparison, policy: str, previous: str, version_id: str
+) -> None:
+    pair = {"version": version_id, "previous": previous, "policy": policy}
+    for number, fact in enumerate(step.facts, start=1):
+        rows.add(
+            "fact_changes",
+            {"id": f"{version_id}:document:{number}", **pair, "scope": "document",
+             "change_id": None, **fact_change_json(fact)},
+        )  # fmt: skip
+    changes = [change for change in step.changes if change.kind != ChangeKind.UNCHANGED]
+    for number, change in enumerate(changes, start=1):
+        change_id = f"{version_id}:{number}"
+        rows.add(
+            "changes",
+            {
+                "id": change_id,
+                **pair,
+                "kind": change.kind,
+                "old_ids": [section.id for section in change.old],
+                "new_ids": [section.id for section in change.new],
+                "old_titles": [section.title for section in change.old],
+                "new_titles": [section.title for section in change.new],
+                "similarity": change.similarity,
+                "cosmetic": change.cosmetic,
+                "significance": change.significance,
+                "reason": reason(change),
+                "topic": change.topic,
+                "removed_text": _changed_words(change, "old"),
+                "added_text": _changed_words(change, "new"),
+            },
+        )
+        for fact_number, fact in enumerate(change.facts, start=1):
+            rows.add(
+                "fact_changes",
+                {"id": f"{change_id}:{fact_number}", **pair, "scope": "section",
+                 "change_id": change_id, **fact_change_json(fact)},
+            )  # fmt: skip
+    for number, move in enumerate(step.moves, start=1):
+        rows.add("moves", {"id": f"{version_id}:{number}", **pair, **move_json(move)})
+
+
+def _changed_words(change: Change, side: str) -> str:
+    """The words a change took out (`old`) or put in (`new`): a whole section when it was
+    removed or added."""
+    if change.kind in (ChangeKind.ADDED, ChangeKind.REMOVED):
+        return "\n\n".join(section.text for section in getattr(change, side))
+    return " ".join(getattr(op, side) for op in change.words if op.op != "equal")
