@@ -54,6 +54,64 @@ def facts(text: str, kind: str) -> list[str]:
             ["30 days"],
         ),
         ("Orders ship within 30 days' notice of payment.", "change_notice", []),
+        ("These conditions are governed by Belgian law.", "governing_law", ["Belgium"]),
+        (
+            "This contract is governed by Swiss law, or Irish law where you live in Ireland.",
+            "governing_law",
+            ["Ireland", "Switzerland"],
+        ),
+        (
+            "The laws of the Commonwealth of Virginia, without regard to conflict of laws "
+            "rules, will govern this agreement.",
+            "governing_law",
+            ["Virginia"],
+        ),
+        ("This agreement is subject to the laws of the State of Ohio.", "governing_law", ["Ohio"]),
+        ("The laws of nature govern the tides.", "governing_law", []),
+        ("Claims must be brought before the courts of Luxembourg.", "venue", ["Luxembourg"]),
+        (
+            "Any action shall be heard in the state courts located in Travis County.",
+            "venue",
+            ["Travis County"],
+        ),
+        (
+            "If our prices change, we will give you thirty (30) days' notice before they apply.",
+            "change_notice",
+            [],
+        ),
+        (
+            "You may go to small claims court if your claim is only on an individual basis.",
+            "dispute_term",
+            [],
+        ),
+        (
+            "You give up your right to have your claims heard in court before a judge or a jury.",
+            "dispute_term",
+            [],
+        ),
+        (
+            "Each of us waives the right to take any dispute before a judge or a jury of peers.",
+            "dispute_term",
+            ["jury-trial waiver"],
+        ),
+        (
+            "In no event shall Quillpad's liability exceed five hundred dollars (USD 500).",
+            "liability_cap",
+            ["USD 500"],
+        ),
+        ("You must be at least 18 to open an account.", "age_limit", ["18"]),
+        (
+            "By signing up you confirm you are sixteen (16) or more years of age.",
+            "age_limit",
+            ["16"],
+        ),
+        ("Players must be 13 years or older.", "age_limit", ["13"]),
+        (
+            "If the rights holder is under the age of 13, the notice must be sent by a parent.",
+            "age_limit",
+            [],
+        ),
+        ("We keep server logs for 18 months or more.", "age_limit", []),
         (
             "Our total liability shall not exceed the greater of $100 or the fees you paid.",
             "liability_cap",

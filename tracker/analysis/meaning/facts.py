@@ -132,6 +132,10 @@ _AGE = re.compile(
     rf"\b(?:under|below|younger than|less than|at least|over|older than|aged?|minimum age of)\s+(?:the\s+age\s+of\s+)?(?P<n>{_NUMBER})\b",
     re.I,
 )
+_AGE_OR_OLDER = re.compile(
+    rf"\b(?P<n>{_NUMBER})\s+(?:years?\s+(?:of\s+age\s+|old\s+)?)?or\s+(?:older|over|above|more)\b",
+    re.I,
+)
 _AGE_CONTEXT = _cue("age_context")
 _MINIMUM_AGE = _cue("minimum_age")
 _NOT_MINIMUM_AGE = _cue("not_minimum_age")
@@ -152,7 +156,7 @@ def _ages(sentence: str) -> list[str]:
     if _NOT_MINIMUM_AGE.search(sentence) or _PRACTICE_VERB.search(sentence):
         return []
     ages = []
-    for match in _AGE.finditer(sentence):
+    for match in (*_AGE.finditer(sentence), *_AGE_OR_OLDER.finditer(sentence)):
         after = sentence[match.end() : match.end() + 20].lower()
         if re.match(r"\s*(?:%|percent|days?|months?|hours?|cookies?|\w+ cookies)", after):
             continue
@@ -330,6 +334,9 @@ def _sells_data(sentence: str, verb: re.Match[str]) -> bool:
 
 
 _GOVERNING_LAW = _cue("governing_law", 0)
+_GOVERNING_LAW_ACTIVE = _cue("governing_law_active", 0)
+_GOVERNING_LAW_ADJECTIVE = _cue("governing_law_adjective", 0)
+_LAW_ADJECTIVES: dict[str, str] = _RULES["law_adjectives"]
 _VENUE = _cue("venue", 0)
 _VENUE_CONTEXT = _cue("venue_context")
 _DISPUTE_TERMS = {
@@ -349,8 +356,20 @@ def _places(pattern: re.Pattern[str], sentence: str) -> list[str]:
 
 
 def _governing_law(sentence: str) -> list[str]:
-    """`These terms are governed by the laws of the State of Oregon` -> `Oregon`."""
-    return _places(_GOVERNING_LAW, sentence) if "govern" in sentence.lower() else []
+    """`These terms are governed by the laws of the State of Oregon`, `the laws of Oregon
+    govern these terms`, `governed by French law` -> `Oregon`, `Oregon`, `France`."""
+    lowered = sentence.lower()
+    if "govern" not in lowered and "subject to" not in lowered and "construed" not in lowered:
+        return []
+    places = _places(_GOVERNING_LAW, sentence) + _places(_GOVERNING_LAW_ACTIVE, sentence)
+    named = _GOVERNING_LAW_ADJECTIVE.search(sentence)
+    if named:  # and the others it offers: `governed by Dutch law, or English law if ...`
+        adjectives = _ADJECTIVE_LAW.findall(sentence[named.start() :])
+        places += [_LAW_ADJECTIVES[word] for word in adjectives if word in _LAW_ADJECTIVES]
+    return list(dict.fromkeys(places))
+
+
+_ADJECTIVE_LAW = re.compile(r"\b([A-Z][a-z]+) laws?\b")
 
 
 def _venue(sentence: str) -> list[str]:
