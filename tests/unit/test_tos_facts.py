@@ -107,6 +107,22 @@ def facts(text: str, kind: str) -> list[str]:
         ),
         ("Players must be 13 years or older.", "age_limit", ["13"]),
         (
+            "By opening an account you represent and warrant that (i) you are twenty-one (21) "
+            "or more years of age; (ii) you act as a consumer.",
+            "age_limit",
+            ["21"],
+        ),
+        (
+            "If our fees change, we will give you thirty (30) days' prior notice.",
+            "change_notice",
+            [],
+        ),
+        (
+            "For changes made for legal reasons we will give at least three (3) days' notice.",
+            "change_notice",
+            ["3 days"],
+        ),
+        (
             "If the rights holder is under the age of 13, the notice must be sent by a parent.",
             "age_limit",
             [],

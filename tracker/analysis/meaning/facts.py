@@ -346,6 +346,7 @@ _DISPUTE_TERMS = {
 }
 _CHANGE_NOTICE = _cue("change_notice")
 _TERMS_CHANGE = _cue("terms_change")
+_PRICE_CHANGE = _cue("price_change")
 _LIABILITY = _cue("liability")
 _LIABILITY_CAP = _cue("liability_cap")
 _PLACE_END = re.compile(r"[\s.,;]+$")
@@ -386,7 +387,7 @@ def _dispute_terms(sentence: str) -> list[str]:
 
 def _change_notice(sentence: str) -> list[str]:
     """How long before a change of the terms the user is told: `30 days' notice`."""
-    if not _TERMS_CHANGE.search(sentence):
+    if not _TERMS_CHANGE.search(sentence) or _PRICE_CHANGE.search(sentence):
         return []
     values = []
     for match in _CHANGE_NOTICE.finditer(sentence):
