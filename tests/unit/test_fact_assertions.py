@@ -224,9 +224,65 @@ def test_an_escaped_hidden_address_is_not_reported_removed():
 
 
 def test_an_address_in_a_link_glued_to_the_word_before_is_the_address_alone():
-    footer = (
-        "© 2024 Acme Group. All Rights Reserved.[help@acme.example](mailto:help@acme.example)"
+    line = (
+        "Questions about your data? Write to our team.[help@acme.example](mailto:help@acme.example)"
         "[Terms](https://acme.example/terms)"
     )
-    facts = [(fact.type, fact.value) for fact in extract_facts(footer, "Footer")]
+    facts = [(fact.type, fact.value) for fact in extract_facts(line, "Contact")]
     assert facts == [("contact_email", "help@acme.example")]
+
+
+@pytest.mark.parametrize(
+    "chrome",
+    [
+        "© 2024 Acme Group. All Rights Reserved.[help@acme.example](mailto:help@acme.example)",
+        "Follow us\n\n[Facebook](https://facebook.com/acme) · [Twitter](https://twitter.com/acme)",
+        "Follow us\n\n[\n\nFacebook\n\n](https://facebook.com/acme)[\n\nGDPR Compliance\n\n](/gdpr)",
+        "Related articles\n\n* [How Google Analytics works](/a)\n* [Stripe fees explained](/b)",
+        ") ![Acme on Facebook](https://facebook.com/acme) ![Acme on Twitter](https://twitter.com/acme)",
+    ],
+)
+def test_page_chrome_states_no_fact(chrome):
+    assert extract_facts(chrome, "Footer") == ()
+
+
+def test_a_list_of_linked_providers_under_its_lead_in_is_read():
+    text = "We share data with these providers:\n\n* [Stripe](https://stripe.com)\n* [Zendesk](https://zendesk.com)"
+    assert [fact.value for fact in extract_facts(text, "Sharing")] == ["Stripe", "Zendesk"]
+
+
+@pytest.mark.parametrize(
+    "definition",
+    [
+        "‘Payment Method’ means the method (credit card, bank account, PayPal, etc.) used to pay.",
+        '| Term | Meaning |\n| --- | --- |\n| "personal data" | Data such as your name, email address or biometric data. |',
+    ],
+)
+def test_a_definition_names_no_data_collected_nor_partner(definition):
+    kinds = {fact.type for fact in extract_facts(definition, "Definitions")}
+    assert not kinds & {"data_type", "third_party"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "countries"),
+    [
+        (
+            "We transfer data from the EU, Switzerland and the UK to the United States.",
+            ["United States"],
+        ),
+        ("Data originating in Japan is transferred to our servers in Canada.", ["Canada"]),
+        (
+            "Sellers in Brazil are paid by a partner, and their data is stored in Ireland.",
+            ["Ireland"],
+        ),
+        ("Our service is offered everywhere, excluding China, and hosted in Germany.", ["Germany"]),
+    ],
+)
+def test_a_country_data_comes_from_is_no_destination(sentence, countries):
+    found = [fact.value for fact in extract_facts(sentence) if fact.type == "transfer_country"]
+    assert found == countries
+
+
+def test_a_right_that_cannot_be_exercised_is_not_offered():
+    text = "The rights of access and erasure cannot be exercised for this processing."
+    assert [fact for fact in extract_facts(text, "Your rights") if fact.type == "user_right"] == []

@@ -34,7 +34,7 @@ def extract_facts(text: str, heading: str = "") -> tuple[Fact, ...]:
 def _extract_facts_cached(text: str, heading: str) -> tuple[Fact, ...]:
     facts: list[Fact] = []
     position: dict[tuple[str, str], int] = {}
-    for sentence, cue in cued_sentences(text, heading):
+    for sentence, cue in cued_sentences(text, heading, _COPYRIGHT_LINE):
         for fact_type, value in _facts_in(sentence, cue):
             if _fact_key(fact_type, value) not in position:
                 position[_fact_key(fact_type, value)] = len(facts)
@@ -47,6 +47,10 @@ def _extract_facts_cached(text: str, heading: str) -> tuple[Fact, ...]:
         elif value.count(",") > facts[position[key]].value.count(","):
             facts[position[key]] = replace(facts[position[key]], value=value)  # one part a line
     return tuple(facts)
+
+
+_COPYRIGHT_LINE = _cue("copyright_line")
+_DEFINITION = _cue("definition")
 
 
 def _fact_key(fact_type: str, value: str) -> tuple[str, str]:
@@ -258,19 +262,20 @@ def _countries(sentence: str) -> list[str]:
         _COUNTRY_ALIASES.get(match.group(1), match.group(1))
         for match in _COUNTRY.finditer(sentence)
         if not _COMPANY_SUFFIX.match(sentence[match.end() :])
-        and not _TRANSFER_ORIGIN.search(sentence[max(0, match.start() - 30) : match.start()])
+        and not _TRANSFER_ORIGIN.search(sentence[max(0, match.start() - 60) : match.start()])
     ]
     return list(dict.fromkeys(names))
 
 
 _OWN_RIGHT = _cue("own_right")
+_NO_RIGHT = _cue("no_right")
 _WE_ACT = re.compile(r"\bwe\s+(?:[\w,]+\s+){0,5}$", re.I)
 _ON_REQUEST = _cue("on_request")
 
 
 def _rights(sentence: str, cue: str) -> list[str]:
     """The rights a sentence grants the reader; what *we* may access or delete is not one."""
-    if not _RIGHTS_CONTEXT.search(cue) or _OWN_RIGHT.search(sentence):
+    if not _RIGHTS_CONTEXT.search(cue) or _OWN_RIGHT.search(sentence) or _NO_RIGHT.search(sentence):
         return []
     if _ON_REQUEST.search(cue):
         return _RIGHTS_LEXICON(sentence)
@@ -425,9 +430,13 @@ class FactType:
 
 
 def _data_types(sentence: str, cue: str) -> list[str]:
-    if _collects(cue) and not _denies_collecting(sentence):
+    if _collects(cue) and not _denies_collecting(sentence) and not _DEFINITION.search(cue):
         return _DATA_TYPE_LEXICON(sentence)
     return []
+
+
+def _third_parties(sentence: str, cue: str) -> list[str]:
+    return [] if _DEFINITION.search(cue) else _THIRD_PARTY_LEXICON(sentence)
 
 
 def _responses(sentence: str, _cue: str) -> list[str]:
@@ -447,7 +456,7 @@ FACT_TYPES: tuple[FactType, ...] = (
     FactType("response_time", _responses, Pairing.ONE_FOR_ONE),
     FactType("retention_period", _retentions, Pairing.ONE_FOR_ONE),
     FactType("data_type", _data_types),
-    FactType("third_party", lambda sentence, _: _THIRD_PARTY_LEXICON(sentence)),
+    FactType("third_party", _third_parties),
     FactType("transfer_country", lambda sentence, _: _countries(sentence)),
     FactType("legal_framework", lambda sentence, _: _FRAMEWORK_LEXICON(sentence)),
     FactType("user_right", _rights),

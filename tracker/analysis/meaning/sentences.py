@@ -6,15 +6,30 @@ from __future__ import annotations
 import re
 
 _LIST_ITEM = re.compile(r"^\s*(?:[-*•+]|\d{1,2}[.)]|\([a-z\d]{1,3}\))\s+")
+# A line that is only web links or linked images (e-mail and phone links are contacts).
+_LINKS_ONLY = re.compile(
+    r"^[\s)\]]*(?:[-*•+]\s+|\d{1,2}[.)]\s+)?(?:!?\[[^\]]*\]\((?!mailto:|tel:)[^)]*\)[\s|·•,/-]*)+$"
+)
+_SPLIT_LINK = re.compile(r"\[[ \t]*\n\s*([^\[\]\n]{1,80}?)\s*\n[ \t]*\n?\s*\]\(")
 
 
-def cued_sentences(text: str, heading: str):
+def cued_sentences(text: str, heading: str, chrome: re.Pattern[str] | None = None):
     """Each sentence with the words that cue it: a list item is cued by the line that
     introduces the list (`you may have the right to:`) or, failing that, the heading;
-    a table cell by its row and the table's header row."""
+    a table cell by its row and the table's header row.
+
+    Page chrome states nothing: a line of links that no lead-in introduces (a menu, a
+    sidebar of articles, a row of social links), and a line `chrome` matches (a footer's
+    copyright line)."""
     lead_in = heading
     table_header = None
+    if "](" in text and "[" in text:  # a link whose words stand on lines of their own
+        text = _SPLIT_LINK.sub(r"[\1](", text)
     for line in _unwrapped_lines(text):
+        if (_LINKS_ONLY.match(line) and not lead_in.rstrip().endswith(":")) or (
+            chrome is not None and chrome.search(line)
+        ):
+            continue
         if line.lstrip().startswith("|"):
             table_header = table_header or line
             yield from ((sentence, f"{table_header} {line}") for sentence in sentences(line))
