@@ -2,7 +2,8 @@
 
 SQLite is written with sqlite-utils into a copy of the database, which replaces the old one
 only when it is complete, so a failed export leaves the last good one. Primary keys are
-stable (a version is its commit), so exporting again updates in place: a policy whose
+stable (a version is its policy, first sighting and text hash), so exporting again
+updates in place: a policy whose
 archive only grew gets rows for its new versions only; one whose timeline changed (a
 backdated version slotted in) or a tracker whose analysis changed rewrites its rows.
 """
@@ -32,6 +33,7 @@ from tracker.present.tables import (
     history_rows,
     policy_row,
     table_contract,
+    version_key,
 )
 from tracker.store.archive import Archive, validate_policy
 
@@ -111,7 +113,7 @@ def export_sqlite(
         for policy in policies:
             history = History(archive, policy)
             entries = history.log_entries()
-            ids = [entry.version.commit for entry in entries]
+            ids = [version_key(entry.version) for entry in entries]
             existing = [row["id"] for row in db.query(
                 "select id from versions where policy = ? order by number", [policy])]  # fmt: skip
             if same_code and existing and existing == ids[: len(existing)]:

@@ -14,7 +14,7 @@ from importlib import resources
 from typing import Any
 
 from tracker.history.history import History, LogEntry
-from tracker.model import Change, ChangeKind, Comparison, Document, PolicySummary
+from tracker.model import Change, ChangeKind, Comparison, Document, PolicySummary, Version
 from tracker.present.json import fact_change_json, move_json, policy_json, version_json
 from tracker.present.wording import log_summary, reason
 
@@ -94,6 +94,13 @@ class Rows:
         self.tables[table].append(TABLES[table].row(values))
 
 
+def version_key(version: Version) -> str:
+    """A version's key: its policy, the day it was first seen and its text's hash
+    (`acme/privacy@2024-03-02:1a2b3c4d`). It needs no archive, so `tracker corpus` gives the
+    same keys as an export, and it holds while the timeline only grows."""
+    return f"{version.policy}@{version.first_observed.date}:{version.sha256[:8]}"
+
+
 def policy_row(summary: PolicySummary, entries: list[LogEntry]) -> Row:
     document_type = entries[-1].document_type if entries else None
     return {**policy_json(summary), "document_type": document_type}
@@ -104,8 +111,8 @@ def history_rows(history: History, entries: list[LogEntry], start: int = 0) -> R
     later (each version's step is from the version before)."""
     rows = Rows()
     for index, entry in enumerate(entries):
-        version_id = entry.version.commit
-        previous = entries[index - 1].version.commit if index else None
+        version_id = version_key(entry.version)
+        previous = version_key(entries[index - 1].version) if index else None
         document = history.document(index)
         rows.add("versions", _version_row(entry, index, previous, document))
         if index < start:
@@ -123,7 +130,7 @@ def history_rows(history: History, entries: list[LogEntry], start: int = 0) -> R
 def _version_row(entry: LogEntry, index: int, previous: str | None, document: Document) -> Row:
     version = entry.version
     return {
-        "id": version.commit,
+        "id": version_key(version),
         "policy": version.policy,
         "number": index + 1,
         "previous": previous,
