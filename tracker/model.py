@@ -251,6 +251,17 @@ class PolicySummary:
     last: EffectiveDate
     last_observed: str = ""  # the last day any of its versions was seen (or filed)
 
+    @classmethod
+    def of(cls, policy: str, versions: list[Version]) -> PolicySummary:
+        """The summary of a policy's versions, in timeline order (at least one)."""
+        return cls(
+            policy,
+            len(versions),
+            versions[0].effective,
+            versions[-1].effective,
+            max(version.last_observed.date for version in versions),
+        )
+
 
 @dataclass(frozen=True)
 class Section:

@@ -144,9 +144,9 @@ def import_ota(
     for start in range(0, len(pending), BATCH):
         batch = pending[start : start + BATCH]
         snapshots = []
-        for version, content in zip(batch, _contents(repository, batch), strict=True):
+        for version, content in zip(batch, recorded_contents(repository, batch), strict=True):
             try:
-                snapshots.append(_snapshot(version, content))
+                snapshots.append(recorded_snapshot(version, content))
             except TrackerError as error:
                 errors.append((f"{version.path}@{version.commit[:10]}", str(error)))
         if snapshots:
@@ -157,7 +157,7 @@ def import_ota(
     return ImportResult(tuple(results), skipped, tuple(errors))
 
 
-def _contents(repository: Path, batch: list[Recorded]) -> list[bytes]:
+def recorded_contents(repository: Path, batch: list[Recorded]) -> list[bytes]:
     requests = "".join(f"{version.commit}:{version.path}\n" for version in batch).encode()
     output = git_output(repository, ["cat-file", "--batch"], requests)
     contents, position = [], 0
@@ -174,7 +174,8 @@ def _contents(repository: Path, batch: list[Recorded]) -> list[bytes]:
     return contents
 
 
-def _snapshot(version: Recorded, content: bytes) -> Snapshot:
+def recorded_snapshot(version: Recorded, content: bytes) -> Snapshot:
+    """A recorded version as the archive files it: dated by its text, else its recorded day."""
     ingested = ingest_bytes(
         content,
         name=f"{version.path} at {version.commit[:10]}",

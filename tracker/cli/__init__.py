@@ -14,7 +14,7 @@ from pathlib import Path
 import click
 
 from tracker import __version__
-from tracker.cli.export import export_group
+from tracker.cli.export import corpus, export_group
 from tracker.cli.options import archive_option, json_option, open_archive
 from tracker.errors import TrackerError
 
@@ -353,6 +353,7 @@ def report(ctx: click.Context, policies, fmt, output, since, schema) -> None:
 
 
 cli.add_command(export_group)
+cli.add_command(corpus)
 
 
 @cli.command()

@@ -93,3 +93,64 @@ def export_parquet_command(ctx, folder: Path, policies, as_json) -> None:
     with progress(len(chosen), "exporting policies") as bar:
         result = export_parquet(archive, chosen, folder, lambda: bar.advance(bar.task_ids[0]))
     views.show_export(result, as_json)
+
+
+@click.command()
+@click.argument(
+    "sources", nargs=-1, required=True, type=click.Path(path_type=Path), metavar="SOURCE..."
+)
+@click.option(
+    "--out",
+    "out",
+    required=True,
+    type=click.Path(path_type=Path),
+    help="The folder for the Parquet tables.",
+)
+@click.option(
+    "--engine",
+    type=click.Choice(["local", "dask"]),
+    default="local",
+    show_default=True,
+    help="local: a process pool on this machine; dask: a Dask cluster.",
+)
+@click.option(
+    "--workers",
+    type=click.IntRange(1, 512),
+    help="How many worker processes (default: one a core).",
+)
+@click.option(
+    "--scheduler",
+    metavar="ADDRESS",
+    help="An existing Dask scheduler (tcp://HOST:8786); implies --engine dask.",
+)
+@click.option(
+    "--service",
+    help="Only this service (folder of an Open Terms Archive repository, or organisation).",
+)
+@click.option("--type", "document_type", help='Only this document type, e.g. "Privacy Policy".')
+@json_option
+def corpus(sources, out: Path, engine, workers, scheduler, service, document_type, as_json) -> None:
+    """The export's tables for whole corpora, as Parquet partitioned by service: every
+    history of Open Terms Archive versions repositories or tracker archives, compared on
+    both cores (or a Dask cluster) with the same results as import + export.
+
+    A rerun skips the services already written. Needs pip install 'tracker[corpus]'
+    (and 'tracker[dask]' for --engine dask).
+
+    \b
+    Examples:
+      tracker corpus contrib-versions --out corpus/
+      tracker corpus pga-versions --out corpus/ --engine dask --scheduler tcp://10.0.0.5:8786
+      duckdb -c "select service, count(*) from read_parquet('corpus/versions/*/*.parquet', hive_partitioning=1) group by 1"
+    """
+    from tracker.present import views
+    from tracker.present.console import progress_callback
+    from tracker.present.corpus import run_corpus
+
+    with progress_callback("comparing histories") as step:
+        result = run_corpus(
+            list(sources), out, engine="dask" if scheduler else engine, workers=workers,
+            scheduler=scheduler, service=service, document_type=document_type,
+            progress=lambda advance, total=None: step(advance, total),
+        )  # fmt: skip
+    views.show_corpus(result, as_json)

@@ -42,7 +42,7 @@ def _flags(versions: list[Version], step: StepSummary | None, index: int) -> lis
         flags += _date_flags(version, previous, step)  # (a new extraction is no edit either)
     if (
         stated
-        and version.effective != previous.effective
+        and not _same_date(version, previous)
         and (version.effective.value < previous.effective.value or _seen_after(previous, version))
     ):
         flags.append(VersionFlag.BACKDATED)
@@ -52,7 +52,7 @@ def _flags(versions: list[Version], step: StepSummary | None, index: int) -> lis
 
 
 def _date_flags(version: Version, previous: Version, step: StepSummary) -> list[str]:
-    same_date = version.effective == previous.effective
+    same_date = _same_date(version, previous)
     substantive = step.counts.get(f"significance_{Significance.SUBSTANTIVE}", 0)
     minor = step.counts.get(f"significance_{Significance.MINOR}", 0)
     if same_date and substantive and version.sha256 != previous.sha256:
@@ -60,6 +60,14 @@ def _date_flags(version: Version, previous: Version, step: StepSummary) -> list[
     if not same_date and not substantive and not minor:
         return [VersionFlag.DATE_ONLY_CHANGE]
     return []
+
+
+def _same_date(version: Version, previous: Version) -> bool:
+    """The same stated date, whatever words stated it."""
+    return (version.effective.value, version.effective.precision) == (
+        previous.effective.value,
+        previous.effective.precision,
+    )
 
 
 def _seen_after(previous: Version, version: Version) -> bool:

@@ -118,6 +118,19 @@ class History:
         ]
 
 
+class TextHistory(History):
+    """A history whose texts are in memory, with no archive (`tracker corpus`): the same
+    documents, steps and log as the archive's history of those versions."""
+
+    def __init__(self, policy: str, versions: list[Version], snapshots: list[Snapshot]) -> None:
+        self.archive = None
+        self.policy = policy
+        self.versions = versions
+        self.snapshots = snapshots
+        self.cache = ResultCache.default()
+        self._documents = {}
+
+
 def read_document(text: str, sha256: str, cache: ResultCache | None = None) -> Document:
     """A text read into sections, once: `add` and `import` read it, later commands reuse it."""
     from tracker.analysis.sections import parse_document  # a cached history never parses

@@ -156,7 +156,7 @@ def export_parquet(
     if folder.exists() and not folder.is_dir():
         raise InputError(f"{shown(folder)} is a file; give a folder for the Parquet tables")
     folder.mkdir(parents=True, exist_ok=True)
-    schemas = {name: _arrow_schema(pa, table) for name, table in TABLES.items()}
+    schemas = {name: arrow_schema(table) for name, table in TABLES.items()}
     scratch = Path(tempfile.mkdtemp(prefix=".tracker-export-", dir=folder))
     try:
         writers = {name: pq.ParquetWriter(scratch / f"{name}.parquet", schema)
@@ -294,7 +294,10 @@ def _create_views(db) -> None:
         db.create_view(name, view["sql"].strip(), replace=True)
 
 
-def _arrow_schema(pa, table: Table):
+def arrow_schema(table: Table):
+    """The table's Parquet schema (lists are JSON text, as in SQLite)."""
+    import pyarrow as pa
+
     types = {ColumnType.TEXT: pa.string(), ColumnType.INTEGER: pa.int64(),
              ColumnType.FLOAT: pa.float64(), ColumnType.BOOLEAN: pa.bool_(),
              ColumnType.LIST: pa.string()}  # fmt: skip

@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from tracker.history.history import LogEntry
     from tracker.history.timeline import Grid
     from tracker.model import Section, Snapshot
+    from tracker.present.corpus import CorpusResult
     from tracker.present.exporting import ExportResult
     from tracker.store.verify import VerifyReport
 
@@ -378,4 +379,17 @@ def export_json(result: ExportResult) -> dict[str, Any]:
         "rows": result.rows,
         "totals": result.totals,
         "metadata": str(result.metadata) if result.metadata else None,
+    }
+
+
+def corpus_json(result: CorpusResult) -> dict[str, Any]:
+    return {
+        "out": str(result.out),
+        "engine": result.engine,
+        "workers": result.workers,
+        "documents": result.documents,
+        "services": result.services,
+        "skipped_services": result.skipped_services,
+        "rows": result.rows,
+        "seconds": round(result.seconds, 2),
     }

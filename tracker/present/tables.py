@@ -114,7 +114,8 @@ def history_rows(history: History, entries: list[LogEntry], start: int = 0) -> R
         version_id = version_key(entry.version)
         previous = version_key(entries[index - 1].version) if index else None
         document = history.document(index)
-        rows.add("versions", _version_row(entry, index, previous, document))
+        date_text = history.snapshots[index].effective.text  # the log's versions carry none
+        rows.add("versions", _version_row(entry, index, previous, document, date_text))
         if index < start:
             continue
         for row in _section_rows(document, entry, version_id):
@@ -127,7 +128,9 @@ def history_rows(history: History, entries: list[LogEntry], start: int = 0) -> R
     return rows
 
 
-def _version_row(entry: LogEntry, index: int, previous: str | None, document: Document) -> Row:
+def _version_row(
+    entry: LogEntry, index: int, previous: str | None, document: Document, date_text: str
+) -> Row:
     version = entry.version
     return {
         "id": version_key(version),
@@ -135,7 +138,7 @@ def _version_row(entry: LogEntry, index: int, previous: str | None, document: Do
         "number": index + 1,
         "previous": previous,
         **version_json(version),
-        "date_text": version.effective.text,
+        "date_text": date_text,
         "title": document.title,
         "first_observed": version.first_observed.date,
         "last_observed": version.last_observed.date,

@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from tracker.app.parsing import Parsed
     from tracker.history.history import History
     from tracker.model import PolicySummary, Snapshot, Version
+    from tracker.present.corpus import CorpusResult
     from tracker.present.exporting import ExportResult
     from tracker.store.verify import VerifyReport
 
@@ -363,3 +364,19 @@ def show_export(result: ExportResult, as_json: bool) -> None:
         out().print(
             f"browse it: datasette {escape(str(result.path))} --metadata {escape(str(result.metadata))}"
         )
+
+
+def show_corpus(result: CorpusResult, as_json: bool) -> None:
+    from tracker.present.json import corpus_json
+
+    if as_json:
+        print_json(corpus_json(result))
+        return
+    out().print(
+        f"[green]wrote[/] {counted(result.services, 'service')} to {escape(str(result.out))}"
+        f" ({counted(result.documents, 'document')}, {result.engine} engine, "
+        f"{counted(result.workers, 'worker')}, {result.seconds:.1f} s)"
+        + (f"; {result.skipped_services} already written" if result.skipped_services else "")
+    )
+    for name, total in result.rows.items():
+        out().print(f"  {name}: {total:,}")

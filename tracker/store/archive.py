@@ -141,16 +141,7 @@ class Archive:
         grouped: dict[str, list[Version]] = defaultdict(list)
         for version in self.versions():
             grouped[version.policy].append(version)
-        return [
-            PolicySummary(
-                policy,
-                len(versions),
-                versions[0].effective,
-                versions[-1].effective,
-                max(version.last_observed.date for version in versions),
-            )
-            for policy, versions in sorted(grouped.items())
-        ]
+        return [PolicySummary.of(policy, versions) for policy, versions in sorted(grouped.items())]
 
     def policy_versions(self, policy: str) -> list[Version]:
         """The versions of a known policy; an unknown one is an error that lists the known."""
