@@ -11,7 +11,7 @@ import subprocess
 import jsonschema
 import pytest
 
-from conftest import ROOT, run_tracker
+from conftest import ROOT, git, run_tracker
 from tracker.present.report import heading_anchor
 
 
@@ -197,3 +197,39 @@ def test_the_report_opens_with_its_highlights_most_consequential_first(archive, 
     assert markdown.index("## Highlights") < markdown.index("## Contents")
     assert "Sells personal information: yes (was no)" in markdown
     assert markdown.index("Sells personal") < markdown.index("dpo@wren.example")
+
+
+def test_an_extraction_changes_facts_come_after_every_real_change(archive, tmp_path):
+    """A version that only changed how the recording archive extracts text may show facts
+    that are the capture's, not the policy's: real changes lead the highlights."""
+    repository = tmp_path / "versions"
+    (repository / "Wren").mkdir(parents=True)
+    git(repository, "init", "-q")
+    body = (
+        "# Privacy Policy\n\nLast updated: May 1, 2020\n\n## Contact\n\nWrite to {email} with any "
+        "question about this policy.\n\n## Collection\n\nWe collect your name{extra} when you "
+        "sign up for an account.\n"
+    )
+    steps = [
+        ("Record changes", "privacy@wren.example", ""),
+        ("Apply technical or declaration upgrade", "privacy@wren.example", " and biometric data"),
+        ("Record changes", "dpo@wren.example", " and biometric data"),
+    ]
+    for number, (subject, email, extra) in enumerate(steps):
+        (repository / "Wren" / "Privacy Policy.md").write_text(
+            body.format(email=email, extra=extra)
+        )
+        git(repository, "add", "-A")
+        date = f"2021-0{number + 1}-01T00:00:00+00:00"
+        subprocess.run(
+            ["git", "-C", str(repository), "-c", "user.name=t", "-c", "user.email=t@t",
+             "commit", "-q", "-m", subject],
+            check=True, env={**os.environ, "GIT_COMMITTER_DATE": date, "GIT_AUTHOR_DATE": date},
+        )  # fmt: skip
+    imported = run_tracker("import", "ota", str(repository), "--archive", str(archive))
+    assert imported.code == 0, imported.err
+    highlights = json.loads(report(archive, "--format", "json"))["highlights"]
+    assert [(item["type"], item["extraction_change"]) for item in highlights] == [
+        ("contact_email", False),
+        ("data_type", True),
+    ]

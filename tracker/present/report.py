@@ -153,7 +153,10 @@ def _same_fact(first: FactChange, second: FactChange) -> bool:
 
 
 def _highlight_rank(highlight: Highlight) -> tuple:
+    """Consequential facts first; those of an extraction change (maybe the capture's, not
+    the policy's) after every other, so they cannot crowd out real changes."""
     return (
+        highlight.step.version.source.extraction_change,
         fact_order(highlight.fact.type),
         _CHANGE_ORDER.get(highlight.fact.change, 3),
         _SIGNIFICANCE_ORDER.get(highlight.significance, 3),

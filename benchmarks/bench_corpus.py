@@ -1,0 +1,97 @@
+"""`tracker corpus` on 1 and 2 workers: histories and versions a second, the speed-up, and
+the peak memory of the largest process (the parent or a worker).
+
+    python benchmarks/bench_corpus.py                       # a synthetic corpus
+    python benchmarks/bench_corpus.py --histories 1000 --versions 4 --size-kb 8
+    python benchmarks/bench_corpus.py --repository contrib  # a real OTA repository
+
+The synthetic corpus is an Open Terms Archive-shaped git repository made with
+`git fast-import`: HISTORIES services, each with one privacy policy of VERSIONS versions of
+about SIZE-KB kilobytes (seed paragraphs, a few edits a version). Every run starts with an
+empty result cache, so each comparison is computed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from synthetic import history
+
+
+def synthetic_repository(folder: Path, histories: int, versions: int, size_kb: int) -> Path:
+    """An OTA-shaped repository: one commit a version, a day apart, services interleaved."""
+    repository = folder / "synthetic-versions"
+    subprocess.run(["git", "init", "-q", str(repository)], check=True)
+    texts = {number: history(versions, size_kb, seed=number) for number in range(histories)}
+    stream, mark, when = [], 0, 1_600_000_000
+    for version in range(versions):
+        for number in range(histories):
+            data = texts[number][version].encode()
+            mark += 1
+            when += 60
+            message = f"Record changes of Service {number:05d} Privacy Policy".encode()
+            stream += [
+                b"commit refs/heads/main\n",
+                f"committer Bench <bench@example.org> {when} +0000\n".encode(),
+                f"data {len(message)}\n".encode() + message + b"\n",
+                f'M 644 inline "Service {number:05d}/Privacy Policy.md"\n'.encode(),
+                f"data {len(data)}\n".encode() + data + b"\n",
+            ]
+    subprocess.run(
+        ["git", "-C", str(repository), "fast-import", "--quiet"], input=b"".join(stream), check=True
+    )
+    subprocess.run(["git", "-C", str(repository), "reset", "-q", "--hard", "main"], check=True)
+    return repository
+
+
+def run(repository: Path, workers: int, work: Path) -> dict:
+    out, cache = work / f"out-{workers}", work / f"cache-{workers}"
+    environment = dict(os.environ, TRACKER_CACHE_DIR=str(cache), NO_COLOR="1")
+    started = time.perf_counter()
+    result = subprocess.run(
+        [sys.executable, "-m", "tracker", "corpus", str(repository), "--out", str(out),
+         "--workers", str(workers), "--json"],
+        check=True, capture_output=True, env=environment, text=True,
+    )  # fmt: skip
+    seconds = time.perf_counter() - started
+    shown = json.loads(result.stdout)
+    return {
+        "seconds": seconds,
+        "documents": shown["documents"],
+        "versions": shown["rows"]["versions"],
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--repository", type=Path, help="an OTA versions repository (a clone)")
+    parser.add_argument("--histories", type=int, default=200)
+    parser.add_argument("--versions", type=int, default=4)
+    parser.add_argument("--size-kb", type=int, default=8)
+    options = parser.parse_args()
+    work = Path(tempfile.mkdtemp(prefix="tracker-bench-corpus-"))
+    repository = options.repository or synthetic_repository(
+        work, options.histories, options.versions, options.size_kb
+    )
+    results = {workers: run(repository, workers, work) for workers in (1, 2)}
+    peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    for workers, measured in results.items():
+        print(
+            f"{workers} worker(s): {measured['documents']} histories, {measured['versions']} "
+            f"versions in {measured['seconds']:.1f} s = {measured['documents'] / measured['seconds']:.1f} "
+            f"histories/s, {measured['versions'] / measured['seconds']:.1f} versions/s"
+        )
+    print(f"speed-up on 2 workers: {results[1]['seconds'] / results[2]['seconds']:.2f}x")
+    print(f"peak memory of the largest process: {peak_mb:.0f} MB")
+
+
+if __name__ == "__main__":
+    main()
