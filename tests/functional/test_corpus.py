@@ -91,7 +91,7 @@ def test_a_tracker_archive_is_a_source_too(exported, tmp_path, ota_clone):
 def test_a_source_that_is_no_history_gets_one_line(tmp_path):
     (tmp_path / "plain").mkdir()
     result = run_tracker("corpus", str(tmp_path / "plain"), "--out", str(tmp_path / "out"))
-    assert result.code == 1 and "neither a tracker archive nor" in result.err
+    assert result.code == 1 and "is neither a tracker archive" in result.err
     assert len(result.err.strip().splitlines()) == 1
     assert not (tmp_path / "out").exists()
 
@@ -143,3 +143,28 @@ def test_an_unreachable_scheduler_gets_one_line(ota_clone, tmp_path):
                          "--scheduler", "tcp://127.0.0.1:9")  # fmt: skip
     assert result.code == 1 and "cannot reach the Dask scheduler" in result.err
     assert len(result.err.strip().splitlines()) == 1
+
+
+def test_a_folder_of_dated_files_reads_as_tracker_add_files_it(tmp_path):
+    folder = tmp_path / "captures" / "acme" / "privacy"
+    folder.mkdir(parents=True)
+    text = (
+        "# Acme Privacy Policy\n\nLast updated: {date}\n\n## Collection\n\nWe collect your name "
+        "and email address when you sign up.{extra}\n\n## Contact\n\nWrite to privacy@acme.example.\n"
+    )
+    (folder / "2024-03-02.md").write_text(text.format(date="March 1, 2024", extra=""))
+    (folder / "2024-04-02.md").write_text(
+        text.format(date="April 1, 2024", extra=" We keep it 30 days.")
+    )
+    (folder / "2024-04-20.md").write_text(
+        text.format(date="April 1, 2024", extra=" We keep it 30 days.")
+    )
+    archive = tmp_path / "archive"
+    assert run_tracker("init", str(archive)).code == 0
+    added = run_tracker("add", str(folder), "--policy", "acme/privacy", "--archive", str(archive))
+    assert added.code == 0, added.err
+    exported = run_tracker("export", "parquet", str(tmp_path / "tables"), "--archive", str(archive))
+    assert exported.code == 0, exported.err
+    shown = corpus(str(tmp_path / "captures"), "--out", str(tmp_path / "corpus"))
+    assert shown["documents"] == 1 and shown["rows"]["versions"] == 2  # the third is a sighting
+    assert_same_tables(tmp_path / "corpus", tmp_path / "tables")

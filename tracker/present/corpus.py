@@ -47,6 +47,16 @@ class FiledHistory:
 
 
 @dataclass(frozen=True)
+class FolderHistory:
+    """A folder of dated captures of one policy, read as `tracker add FOLDER` reads them."""
+
+    service: str
+    policy: str
+    inputs: tuple  # app.sources.Input, in the order `tracker add` takes them
+    today: str
+
+
+@dataclass(frozen=True)
 class CorpusResult:
     out: Path
     engine: str
@@ -58,12 +68,14 @@ class CorpusResult:
     seconds: float
 
 
-def history_tables(history: RecordedHistory | FiledHistory) -> dict[str, list[Row]]:
+def history_tables(history: RecordedHistory | FiledHistory | FolderHistory) -> dict[str, list[Row]]:
     """The rows of one history: what a worker runs (a plain function of text)."""
     from tracker.history.history import TextHistory
 
     if isinstance(history, RecordedHistory):
         versions, snapshots = _filed(history)
+    elif isinstance(history, FolderHistory):
+        versions, snapshots = _added(history)
     else:
         versions, snapshots = list(history.versions), list(history.snapshots)
     if not versions:
@@ -91,6 +103,24 @@ def _filed(history: RecordedHistory) -> tuple[list[Version], list[Snapshot]]:
     return versions, [filed[version.path] for version in versions]
 
 
+def _added(history: FolderHistory) -> tuple[list[Version], list[Snapshot]]:
+    """The versions `tracker add FOLDER --policy POLICY` would file: a capture with the text
+    of the version beside it is one more sighting of it."""
+    from tracker.app.sources import prepare
+    from tracker.store.observations import Plan
+
+    plan = Plan([], today=history.today)
+    for raw in history.inputs:
+        try:
+            prepared = prepare(raw, policy=history.policy, date=None, known_policies=[])
+        except TrackerError:
+            continue  # undated or unreadable: `tracker add` names it and files the rest
+        plan.place(prepared.snapshot)
+    filed = {path: snapshot for snapshot, path in plan.new}
+    versions = plan.timeline(history.policy)
+    return versions, [filed[version.path] for version in versions]
+
+
 def discover(sources: list[Path], service: str | None, document_type: str | None):
     """Each source's histories, grouped by service: `{service: [loader, ...]}`, where a
     loader reads one history's texts when called (so only histories in flight are held)."""
@@ -102,10 +132,10 @@ def discover(sources: list[Path], service: str | None, document_type: str | None
             _discover_archive(source, service, document_type, grouped)
         elif (source / ".git").exists() or (source / "HEAD").exists():
             _discover_ota(source, service, document_type, grouped)
-        else:
+        elif not _discover_folders(source, service, document_type, grouped):
             raise InputError(
-                f"{shown(source)} is neither a tracker archive nor an Open Terms Archive "
-                "versions repository (a git clone)"
+                f"{shown(source)} is neither a tracker archive, an Open Terms Archive "
+                "versions repository (a git clone) nor a folder of dated files"
             )
     return dict(sorted(grouped.items()))
 
@@ -128,6 +158,47 @@ def _ota_loader(repository: Path, policy: str, versions: list):
         contents = recorded_contents(repository, versions)
         pairs = tuple(zip(versions, contents, strict=True))
         return RecordedHistory(policy.split("/")[0], policy, pairs)
+
+    return load
+
+
+def _discover_folders(root: Path, service, document_type, grouped) -> bool:
+    """Folders of captures named by their date (`acme/privacy/2024-05-03.html`): one history
+    each, its policy the folder's parent and name (`acme/privacy`)."""
+    from tracker.analysis.dates import date_in_file_name
+    from tracker.app.sources import expand_sources
+    from tracker.text import slugify
+
+    folders: dict[Path, list[Path]] = defaultdict(list)
+    for path in expand_sources([str(root)]):
+        folders[Path(path).parent].append(Path(path))
+    found = False
+    for folder, files in sorted(folders.items()):
+        if not any(date_in_file_name(file.name) for file in files):
+            continue
+        organisation = slugify(folder.parent.name) or "policies"
+        policy = f"{organisation}/{slugify(folder.name) or 'policy'}"
+        if service and organisation != slugify(service):
+            continue
+        if document_type and policy.split("/")[1] != slugify(document_type):
+            continue
+        grouped[organisation].append(_folder_loader(policy, files))
+        found = True
+    return found
+
+
+def _folder_loader(policy: str, files: list[Path]):
+    def load() -> FolderHistory:
+        from tracker.app.sources import read_input
+        from tracker.store.git import now_iso
+
+        inputs = []
+        for file in files:
+            try:
+                inputs.append(read_input(file))
+            except TrackerError:
+                continue  # a FIFO, a device, a file too large: `tracker add` skips it too
+        return FolderHistory(policy.split("/")[0], policy, tuple(inputs), now_iso()[:10])
 
     return load
 
