@@ -344,11 +344,14 @@ _GOVERNING_LAW_ADJECTIVE = _cue("governing_law_adjective", 0)
 _LAW_ADJECTIVES: dict[str, str] = _RULES["law_adjectives"]
 _VENUE = _cue("venue", 0)
 _VENUE_CONTEXT = _cue("venue_context")
-_DISPUTE_TERMS = {
-    "binding arbitration": _cue("arbitration"),
-    "class-action waiver": _cue("class_action_waiver"),
-    "jury-trial waiver": _cue("jury_waiver"),
-}
+_DISPUTE_TERMS = Lexicon(
+    {
+        "binding arbitration": _RULES["cues"]["arbitration"],
+        "class-action waiver": _RULES["cues"]["class_action_waiver"],
+        "jury-trial waiver": _RULES["cues"]["jury_waiver"],
+    },
+    re.I,
+)
 _CHANGE_NOTICE = _cue("change_notice")
 _TERMS_CHANGE = _cue("terms_change")
 _PRICE_CHANGE = _cue("price_change")
@@ -387,7 +390,7 @@ def _venue(sentence: str) -> list[str]:
 
 def _dispute_terms(sentence: str) -> list[str]:
     """Binding arbitration and the waivers that come with it, when the sentence states them."""
-    return [term for term, pattern in _DISPUTE_TERMS.items() if pattern.search(sentence)]
+    return _DISPUTE_TERMS(sentence)
 
 
 def _change_notice(sentence: str) -> list[str]:
@@ -430,13 +433,15 @@ class FactType:
 
 
 def _data_types(sentence: str, cue: str) -> list[str]:
-    if _collects(cue) and not _denies_collecting(sentence) and not _DEFINITION.search(cue):
-        return _DATA_TYPE_LEXICON(sentence)
-    return []
+    if not _collects(cue) or _denies_collecting(sentence):
+        return []
+    found = _DATA_TYPE_LEXICON(sentence)
+    return [] if found and _DEFINITION.search(cue) else found
 
 
 def _third_parties(sentence: str, cue: str) -> list[str]:
-    return [] if _DEFINITION.search(cue) else _THIRD_PARTY_LEXICON(sentence)
+    found = _THIRD_PARTY_LEXICON(sentence)
+    return [] if found and _DEFINITION.search(cue) else found
 
 
 def _responses(sentence: str, _cue: str) -> list[str]:
