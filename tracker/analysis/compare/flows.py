@@ -72,6 +72,7 @@ class _Flows:
                 [shared_codes(p.words) for p in paragraphs_from],
                 [shared_codes(p.words) for p in paragraphs_to],
                 scorer=fuzz.ratio,
+                score_cutoff=_LOWEST_USED_SCORE,
             )
             units, per_unit = _best_per_unit(scores, paragraphs_to)
             return [
@@ -94,6 +95,11 @@ class _Flows:
         return out_words / max(1, self.old_sizes[old_index]), in_words / max(
             1, self.new_sizes[new_index]
         )
+
+
+# A score under every threshold it is weighed against decides nothing (a home, a move, a
+# stay), so rapidfuzz may skip computing it (it bounds the score by the lengths first).
+_LOWEST_USED_SCORE = 100 * min(LIVE_THRESHOLD, MOVE_THRESHOLD, STAY_THRESHOLD)
 
 
 def _best_per_unit(scores, paragraphs: list[_Paragraph]):

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections import defaultdict
+from functools import lru_cache
 
 _WORD = re.compile(r"[A-Za-z]+")
 
@@ -13,8 +15,9 @@ def keys(pattern: str) -> frozenset[str]:
     return frozenset(word[:4].lower() for word in _WORD.findall(literal) if len(word) >= 3)
 
 
-def prefixes(text: str) -> set[str]:
-    return {word[:4].lower() for word in _WORD.findall(text) if len(word) >= 3}
+@lru_cache(maxsize=256)  # each sentence is asked by every lexicon in turn
+def prefixes(text: str) -> frozenset[str]:
+    return frozenset(word[:4].lower() for word in _WORD.findall(text) if len(word) >= 3)
 
 
 class Lexicon:
@@ -24,7 +27,15 @@ class Lexicon:
     def __init__(self, entries: dict[str, str], flags: int = 0) -> None:
         self._sources = dict(entries)
         self._flags = flags
-        self._keys = [(name, keys(pattern)) for name, pattern in entries.items()]
+        self._names = list(entries)
+        self._by_key: dict[str, list[int]] = defaultdict(list)  # a word prefix -> its entries
+        self._always: set[int] = set()  # entries with no literal word to test first
+        for number, pattern in enumerate(entries.values()):
+            words = keys(pattern)
+            for word in words:
+                self._by_key[word].append(number)
+            if not words:
+                self._always.add(number)
         self._compiled: dict[str, re.Pattern[str]] = {}
 
     def pattern(self, name: str) -> re.Pattern[str] | None:
@@ -34,9 +45,8 @@ class Lexicon:
         return compiled
 
     def __call__(self, sentence: str) -> list[str]:
-        present = prefixes(sentence)
-        return [
-            name
-            for name, keys in self._keys
-            if (keys & present or not keys) and self.pattern(name).search(sentence)
-        ]
+        candidates = set(self._always)
+        for word in prefixes(sentence):
+            candidates.update(self._by_key.get(word, ()))
+        names = [self._names[number] for number in sorted(candidates)]
+        return [name for name in names if self.pattern(name).search(sentence)]
