@@ -118,9 +118,10 @@ def history_rows(history: History, entries: list[LogEntry], start: int = 0) -> R
         rows.add("versions", _version_row(entry, index, previous, document, date_text))
         if index < start:
             continue
-        for row in _section_rows(document, entry, version_id):
+        meanings = _meanings(history, index, document, entry.document_type)
+        for row in _section_rows(document, meanings, entry, version_id):
             rows.add("sections", row)
-        for row in _fact_rows(document, history.policy, version_id):
+        for row in _fact_rows(document, meanings, history.policy, version_id):
             rows.add("facts", row)
         step = history.step(index)
         if step is not None and previous is not None:
@@ -152,11 +153,25 @@ def _version_row(
     }
 
 
-def _section_rows(document: Document, entry: LogEntry, version_id: str) -> Iterator[Row]:
-    from tracker.analysis.meaning import section_meaning
+def _meanings(history: History, index: int, document: Document, document_type: str) -> tuple:
+    """Each section's topic and facts, cached with the version's text: a second export, or
+    one after `tracker corpus`, reads them back instead of reading every section again."""
+    from tracker.analysis.meaning import SectionMeaning, section_meaning
 
-    for position, section in enumerate(document.sections, start=1):
-        meaning = section_meaning(section, entry.document_type)
+    return history.cache.get_or_make(
+        "meanings",
+        f"{history.snapshots[index].sha256}:{document_type}",
+        tuple[SectionMeaning, ...],
+        lambda: tuple(section_meaning(section, document_type) for section in document.sections),
+    )
+
+
+def _section_rows(
+    document: Document, meanings: tuple, entry: LogEntry, version_id: str
+) -> Iterator[Row]:
+    for position, (section, meaning) in enumerate(
+        zip(document.sections, meanings, strict=True), start=1
+    ):
         yield {
             "id": f"{version_id}:{section.id}",
             "version": version_id,
@@ -174,11 +189,9 @@ def _section_rows(document: Document, entry: LogEntry, version_id: str) -> Itera
         }
 
 
-def _fact_rows(document: Document, policy: str, version_id: str) -> Iterator[Row]:
-    from tracker.analysis.meaning import extract_facts
-
-    for section in document.sections:
-        for number, fact in enumerate(extract_facts(section.text, section.title), start=1):
+def _fact_rows(document: Document, meanings: tuple, policy: str, version_id: str) -> Iterator[Row]:
+    for section, meaning in zip(document.sections, meanings, strict=True):
+        for number, fact in enumerate(meaning.facts, start=1):
             yield {
                 "id": f"{version_id}:{section.id}:{number}",
                 "version": version_id,
