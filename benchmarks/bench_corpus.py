@@ -95,13 +95,16 @@ def main() -> None:
     parser.add_argument("--histories", type=int, default=200)
     parser.add_argument("--versions", type=int, default=4)
     parser.add_argument("--size-kb", type=int, default=8)
+    parser.add_argument(
+        "--workers", type=int, nargs="+", default=[1, 2], help="worker counts to run"
+    )
     options = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="tracker-bench-corpus-"))
     repository = options.repository or synthetic_repository(
         work, options.histories, options.versions, options.size_kb
     )
     baseline = machine_speed_up()
-    results = {workers: run(repository, workers, work) for workers in (1, 2)}
+    results = {workers: run(repository, workers, work) for workers in options.workers}
     baseline = (baseline + machine_speed_up()) / 2
     peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     for workers, measured in results.items():

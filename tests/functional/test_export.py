@@ -295,3 +295,29 @@ def test_a_real_datasette_serves_the_export_with_search_keys_and_metadata(filled
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+def test_a_text_recorded_twice_on_one_day_gets_two_keys(archive, tmp_path):
+    """A recorded history keeps every version: A, B and A again on one day are three rows."""
+    import os
+    import subprocess
+
+    repository = tmp_path / "versions"
+    (repository / "Acme").mkdir(parents=True)
+    subprocess.run(["git", "init", "-q", str(repository)], check=True)
+    for number, text in enumerate((V1, V2, V1)):
+        (repository / "Acme" / "Privacy Policy.md").write_text(text)
+        when = f"2024-05-01T0{number}:00:00+00:00"
+        environment = {**os.environ, "GIT_COMMITTER_DATE": when, "GIT_AUTHOR_DATE": when}
+        subprocess.run(["git", "-C", str(repository), "add", "-A"], check=True)
+        subprocess.run(
+            ["git", "-C", str(repository), "-c", "user.name=t", "-c", "user.email=t@t",
+             "commit", "-qm", "Record changes"],
+            check=True, env=environment,
+        )  # fmt: skip
+    assert run_tracker("import", "ota", str(repository), "--archive", str(archive)).code == 0
+    db = tmp_path / "policies.db"
+    export(archive, db)
+    keys = [row[0] for row in query(db, "select id from versions order by number")]
+    assert len(keys) == 3 and len(set(keys)) == 3
+    assert sorted(keys)[1] == sorted(keys)[0] + "-2"

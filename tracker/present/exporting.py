@@ -33,7 +33,7 @@ from tracker.present.tables import (
     history_rows,
     policy_row,
     table_contract,
-    version_key,
+    version_keys,
 )
 from tracker.store.archive import Archive, validate_policy
 
@@ -113,7 +113,7 @@ def export_sqlite(
         for policy in policies:
             history = History(archive, policy)
             entries = history.log_entries()
-            ids = [version_key(entry.version) for entry in entries]
+            ids = version_keys([entry.version for entry in entries])
             existing = [row["id"] for row in db.query(
                 "select id from versions where policy = ? order by number", [policy])]  # fmt: skip
             if same_code and existing and existing == ids[: len(existing)]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import tomllib
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -94,11 +95,17 @@ class Rows:
         self.tables[table].append(TABLES[table].row(values))
 
 
-def version_key(version: Version) -> str:
-    """A version's key: its policy, the day it was first seen and its text's hash
-    (`acme/privacy@2024-03-02:1a2b3c4d`). It needs no archive, so `tracker corpus` gives the
-    same keys as an export, and it holds while the timeline only grows."""
-    return f"{version.policy}@{version.first_observed.date}:{version.sha256[:8]}"
+def version_keys(versions: list[Version]) -> list[str]:
+    """Each version's key: its policy, the day it was first seen and its text's hash
+    (`acme/privacy@2024-03-02:1a2b3c4d`), with `-2`, `-3` for the same text recorded again
+    that day. It needs no archive, so `tracker corpus` gives the same keys as an export, and
+    it holds while the timeline only grows."""
+    keys, seen = [], Counter()
+    for version in versions:
+        key = f"{version.policy}@{version.first_observed.date}:{version.sha256[:8]}"
+        seen[key] += 1
+        keys.append(key if seen[key] == 1 else f"{key}-{seen[key]}")
+    return keys
 
 
 def policy_row(summary: PolicySummary, entries: list[LogEntry]) -> Row:
@@ -110,12 +117,13 @@ def history_rows(history: History, entries: list[LogEntry], start: int = 0) -> R
     """Every version's row, and the sections, facts and changes of versions `start` and
     later (each version's step is from the version before)."""
     rows = Rows()
+    keys = version_keys([entry.version for entry in entries])
     for index, entry in enumerate(entries):
-        version_id = version_key(entry.version)
-        previous = version_key(entries[index - 1].version) if index else None
+        version_id = keys[index]
+        previous = keys[index - 1] if index else None
         document = history.document(index)
         date_text = history.snapshots[index].effective.text  # the log's versions carry none
-        rows.add("versions", _version_row(entry, index, previous, document, date_text))
+        rows.add("versions", _version_row(entry, index, version_id, previous, document, date_text))
         if index < start:
             continue
         meanings = _meanings(history, index, document, entry.document_type)
@@ -130,11 +138,16 @@ def history_rows(history: History, entries: list[LogEntry], start: int = 0) -> R
 
 
 def _version_row(
-    entry: LogEntry, index: int, previous: str | None, document: Document, date_text: str
+    entry: LogEntry,
+    index: int,
+    version_id: str,
+    previous: str | None,
+    document: Document,
+    date_text: str,
 ) -> Row:
     version = entry.version
     return {
-        "id": version_key(version),
+        "id": version_id,
         "policy": version.policy,
         "number": index + 1,
         "previous": previous,
