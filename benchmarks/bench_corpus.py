@@ -113,11 +113,12 @@ def main() -> None:
             f"versions in {measured['seconds']:.1f} s = {measured['documents'] / measured['seconds']:.1f} "
             f"histories/s, {measured['versions'] / measured['seconds']:.1f} versions/s"
         )
-    speed_up = results[1]["seconds"] / results[2]["seconds"]
-    print(
-        f"speed-up on 2 workers: {speed_up:.2f}x; this machine's own for 2 busy processes: "
-        f"{baseline:.2f}x, so {speed_up / baseline:.0%} of what the cores give"
-    )
+    if 1 in results and 2 in results:
+        speed_up = results[1]["seconds"] / results[2]["seconds"]
+        print(
+            f"speed-up on 2 workers: {speed_up:.2f}x; this machine's own for 2 busy processes: "
+            f"{baseline:.2f}x, so {speed_up / baseline:.0%} of what the cores give"
+        )
     print(f"peak memory of the largest process: {peak_mb:.0f} MB")
 
 
