@@ -164,6 +164,21 @@ def archive(tmp_path: Path) -> Path:
     return path
 
 
+@pytest.fixture
+def without_pyarrow(monkeypatch):
+    """As if the `export`/`corpus` extra were not installed: importing pyarrow fails."""
+    import builtins
+
+    real_import = builtins.__import__
+
+    def no_pyarrow(name, *args, **kwargs):
+        if name.startswith("pyarrow"):
+            raise ImportError(name)
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", no_pyarrow)
+
+
 @pytest.fixture(scope="session")
 def demo_archive(tmp_path_factory) -> Path:
     """The demo archive, built once per test session through the real CLI."""

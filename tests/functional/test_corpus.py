@@ -112,17 +112,7 @@ def test_a_failed_write_marks_nothing_done(ota_clone, tmp_path, monkeypatch):
     assert corpus(str(ota_clone), "--out", str(out), "--service", "Quora")["services"] == 1
 
 
-def test_without_pyarrow_the_extra_is_named(ota_clone, tmp_path, monkeypatch):
-    import builtins
-
-    real_import = builtins.__import__
-
-    def no_pyarrow(name, *args, **kwargs):
-        if name.startswith("pyarrow"):
-            raise ImportError(name)
-        return real_import(name, *args, **kwargs)
-
-    monkeypatch.setattr(builtins, "__import__", no_pyarrow)
+def test_without_pyarrow_the_extra_is_named(ota_clone, tmp_path, without_pyarrow):
     result = run_tracker("corpus", str(ota_clone), "--out", str(tmp_path / "out"))
     assert result.code == 1 and "tracker[corpus]" in result.err
 

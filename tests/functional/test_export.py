@@ -236,17 +236,7 @@ def test_parquet_holds_the_same_rows_as_sqlite(filled, tmp_path):
     assert not [path for path in folder.iterdir() if path.name.startswith(".")]
 
 
-def test_parquet_without_pyarrow_says_which_extra_to_install(filled, tmp_path, monkeypatch):
-    import builtins
-
-    real_import = builtins.__import__
-
-    def no_pyarrow(name, *args, **kwargs):
-        if name.startswith("pyarrow"):
-            raise ImportError(name)
-        return real_import(name, *args, **kwargs)
-
-    monkeypatch.setattr(builtins, "__import__", no_pyarrow)
+def test_parquet_without_pyarrow_says_which_extra_to_install(filled, tmp_path, without_pyarrow):
     result = run_tracker("export", "parquet", str(tmp_path / "t"), "--archive", str(filled))
     assert result.code == 1 and "tracker[export]" in result.err
 

@@ -16,8 +16,14 @@ from typing import Any
 
 from tracker.history.history import History, LogEntry
 from tracker.model import Change, ChangeKind, Comparison, Document, PolicySummary, Version
-from tracker.present.json import fact_change_json, move_json, policy_json, version_json
-from tracker.present.wording import log_summary, reason
+from tracker.present.json import (
+    change_json,
+    fact_change_json,
+    move_json,
+    policy_json,
+    version_json,
+)
+from tracker.present.wording import log_summary
 
 Row = dict[str, Any]
 
@@ -221,42 +227,36 @@ def _add_step_rows(
     rows: Rows, step: Comparison, policy: str, previous: str, version_id: str
 ) -> None:
     pair = {"version": version_id, "previous": previous, "policy": policy}
-    for number, fact in enumerate(step.facts, start=1):
-        rows.add(
-            "fact_changes",
-            {"id": f"{version_id}:document:{number}", **pair, "scope": "document",
-             "change_id": None, **fact_change_json(fact)},
-        )  # fmt: skip
+
+    def add_facts(facts, id_prefix: str, change_id: str | None) -> None:
+        for number, fact in enumerate(facts, start=1):
+            scope = "section" if change_id else "document"
+            rows.add("fact_changes", {"id": f"{id_prefix}:{number}", **pair, "scope": scope,
+                                      "change_id": change_id, **fact_change_json(fact)})  # fmt: skip
+
+    add_facts(step.facts, f"{version_id}:document", None)
     changes = [change for change in step.changes if change.kind != ChangeKind.UNCHANGED]
     for number, change in enumerate(changes, start=1):
         change_id = f"{version_id}:{number}"
+        shape = change_json(change, words=False)  # the `diff --json` keys, titles renamed
         rows.add(
             "changes",
             {
                 "id": change_id,
                 **pair,
-                "kind": change.kind,
-                "old_ids": [section.id for section in change.old],
-                "new_ids": [section.id for section in change.new],
-                "old_titles": [section.title for section in change.old],
-                "new_titles": [section.title for section in change.new],
-                "similarity": change.similarity,
-                "cosmetic": change.cosmetic,
-                "significance": change.significance,
-                "reason": reason(change),
-                "topic": change.topic,
+                **{key: value for key, value in shape.items() if key not in _NOT_COLUMNS},
+                "old_titles": shape["old"],
+                "new_titles": shape["new"],
                 "removed_text": _changed_words(change, "old"),
                 "added_text": _changed_words(change, "new"),
             },
         )
-        for fact_number, fact in enumerate(change.facts, start=1):
-            rows.add(
-                "fact_changes",
-                {"id": f"{change_id}:{fact_number}", **pair, "scope": "section",
-                 "change_id": change_id, **fact_change_json(fact)},
-            )  # fmt: skip
+        add_facts(change.facts, change_id, change_id)
     for number, move in enumerate(step.moves, start=1):
         rows.add("moves", {"id": f"{version_id}:{number}", **pair, **move_json(move)})
+
+
+_NOT_COLUMNS = ("old", "new", "facts")  # titles are old_titles/new_titles; facts have a table
 
 
 def _changed_words(change: Change, side: str) -> str:
