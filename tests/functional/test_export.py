@@ -311,3 +311,5 @@ def test_a_text_recorded_twice_on_one_day_gets_two_keys(archive, tmp_path):
     keys = [row[0] for row in query(db, "select id from versions order by number")]
     assert len(keys) == 3 and len(set(keys)) == 3
     assert sorted(keys)[1] == sorted(keys)[0] + "-2"
+    metadata = json.loads((tmp_path / "policies.metadata.json").read_text())
+    assert metadata["source"] == "Open Terms Archive"  # every version was imported from it

@@ -75,7 +75,7 @@ def default_attribution(
     imported from it, else to the archive's folder."""
     if source is None:
         versions = archive.versions()
-        if versions and all(version.source.origin_link for version in versions):
+        if versions and all(version.source.origin_commit for version in versions):
             source, source_url = "Open Terms Archive", source_url or "https://opentermsarchive.org"
         else:
             source = f"tracker archive {archive.path.name}"
