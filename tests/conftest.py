@@ -164,6 +164,14 @@ def archive(tmp_path: Path) -> Path:
     return path
 
 
+@pytest.fixture(scope="session")
+def ota_clone(tmp_path_factory) -> Path:
+    """A clone of the bundled Open Terms Archive sample (a versions repository)."""
+    clone = tmp_path_factory.mktemp("ota") / "pga-sample"
+    subprocess.run(["git", "clone", "-q", str(OTA_BUNDLE), str(clone)], check=True)
+    return clone
+
+
 @pytest.fixture
 def without_pyarrow(monkeypatch):
     """As if the `export`/`corpus` extra were not installed: importing pyarrow fails."""

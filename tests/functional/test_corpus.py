@@ -4,25 +4,17 @@ Dask, resumable, and one clear line for bad sources, missing extras and failed w
 from __future__ import annotations
 
 import json
-import subprocess
 from pathlib import Path
 
 import pytest
 
-from conftest import OTA_BUNDLE, run_tracker
+from conftest import run_tracker
 from tracker.present.tables import TABLES
 
 pyarrow_dataset = pytest.importorskip("pyarrow.dataset")
 pyarrow_parquet = pytest.importorskip("pyarrow.parquet")
 
 ARCHIVE_ONLY = {"commit", "added_at"}  # what an archive adds: the commit that filed it, when
-
-
-@pytest.fixture(scope="module")
-def ota_clone(tmp_path_factory) -> Path:
-    clone = tmp_path_factory.mktemp("ota") / "pga-sample"
-    subprocess.run(["git", "clone", "-q", str(OTA_BUNDLE), str(clone)], check=True)
-    return clone
 
 
 @pytest.fixture(scope="module")

@@ -14,17 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from conftest import OTA_BUNDLE, git, run_tracker, wait_for_process_group
+from conftest import git, run_tracker, wait_for_process_group
 from tracker.history.history import History
 from tracker.store.archive import Archive
 from tracker.text import paragraphs
-
-
-@pytest.fixture(scope="session")
-def ota_clone(tmp_path_factory) -> Path:
-    clone = tmp_path_factory.mktemp("ota") / "pga-sample"
-    subprocess.run(["git", "clone", "-q", str(OTA_BUNDLE), str(clone)], check=True)
-    return clone
 
 
 @pytest.fixture(scope="session")
