@@ -15,7 +15,13 @@ import click
 
 from tracker import __version__
 from tracker.cli.export import corpus, export_group
-from tracker.cli.options import archive_option, json_option, open_archive
+from tracker.cli.options import (
+    archive_option,
+    compare_new_versions,
+    compare_option,
+    json_option,
+    open_archive,
+)
 from tracker.errors import TrackerError
 
 
@@ -102,9 +108,12 @@ def init(ctx: click.Context, path: Path | None, as_json: bool) -> None:
     help="The day the capture was seen online (YYYY-MM-DD); overrides the file's own dates.",
 )
 @click.option("--url", help="The page's URL, kept as provenance.")
+@compare_option
 @json_option
 @click.pass_context
-def add(ctx, sources: tuple[str, ...], policy, date_text, observed_text, url, as_json) -> None:
+def add(
+    ctx, sources: tuple[str, ...], policy, date_text, observed_text, url, skip_compare, as_json
+) -> None:
     """File snapshots: files, folders (every .txt/.md/.html in them), URLs, or - for stdin.
 
     The effective date comes from the text ('Effective date: ...', 'Last
@@ -140,6 +149,9 @@ def add(ctx, sources: tuple[str, ...], policy, date_text, observed_text, url, as
         )
 
     views.show_added(outcome, as_json)
+    added = {result.version.policy for result, _ in outcome.filed if result.status == "added"}
+    if added and not skip_compare:
+        compare_new_versions(archive, added)
     if outcome.errors:
         ctx.exit(1)
 
@@ -172,10 +184,13 @@ def import_group() -> None:
     "--type", "document_type", help='Only this document type (file name), e.g. "Privacy Policy".'
 )
 @click.option("--since", help="Only versions recorded since this date.")
+@compare_option
 @archive_option
 @json_option
 @click.pass_context
-def import_ota_command(ctx, path: Path, service, document_type, since, as_json) -> None:
+def import_ota_command(
+    ctx, path: Path, service, document_type, since, skip_compare, as_json
+) -> None:
     """Every version of an Open Terms Archive versions repository (a git clone).
 
     The policy is SERVICE/DOCUMENT-TYPE (`quora/privacy-policy`); the effective
@@ -191,9 +206,13 @@ def import_ota_command(ctx, path: Path, service, document_type, since, as_json) 
     from tracker.present import views
     from tracker.present.console import progress_callback
 
+    archive = open_archive(ctx)
     with progress_callback("importing versions") as step:
-        result = run_ota_import(open_archive(ctx), path, service, document_type, since, step)
+        result = run_ota_import(archive, path, service, document_type, since, step)
     views.show_import(result, as_json)
+    added = {item.version.policy for item in result.results if item.status == "added"}
+    if added and not skip_compare:
+        compare_new_versions(archive, added)
 
 
 @cli.command()

@@ -68,10 +68,21 @@ class ResultCache:
     def default(cls) -> ResultCache:
         return cls(cache_root())
 
+    @property
+    def enabled(self) -> bool:
+        return self.folder is not None
+
+    def has(self, kind: str, key: str) -> bool:
+        """Whether an entry was stored (it is still checked when read)."""
+        return self.folder is not None and self._path(kind, key).is_file()
+
+    def _path(self, kind: str, key: str) -> Path:
+        return self.folder / kind / f"{hashlib.sha256(key.encode()).hexdigest()}.json"
+
     def get_or_make(self, kind: str, key: str, kind_type: typing.Any, make: Callable[[], T]) -> T:
         if self.folder is None:
             return make()
-        path = self.folder / kind / f"{hashlib.sha256(key.encode()).hexdigest()}.json"
+        path = self._path(kind, key)
         with contextlib.suppress(
             OSError, ValueError, TypeError, KeyError, AttributeError, RecursionError
         ):

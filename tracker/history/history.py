@@ -81,14 +81,27 @@ class History:
 
     def comparison(self, old_index: int, new_index: int, *, words: bool = True) -> Comparison:
         """Compare two versions (any two), with meaning when `words` is on."""
-        old, new = self.snapshots[old_index], self.snapshots[new_index]
 
         def make() -> Comparison:
             return compare_documents(self.document(old_index), self.document(new_index), words)
 
-        return self.cache.get_or_make(
-            "compare" if words else "align", f"{old.sha256}:{new.sha256}", Comparison, make
-        )
+        kind, key = self._comparison_key(old_index, new_index, words)
+        return self.cache.get_or_make(kind, key, Comparison, make)
+
+    def _comparison_key(self, old_index: int, new_index: int, words: bool) -> tuple[str, str]:
+        old, new = self.versions[old_index], self.versions[new_index]
+        return "compare" if words else "align", f"{old.sha256}:{new.sha256}"
+
+    def uncached_steps(self) -> list[int]:
+        """The steps the log (with words) or the grid (without) would still have to compute."""
+        return [
+            index
+            for index in range(1, len(self.versions))
+            if not all(
+                self.cache.has(*self._comparison_key(index - 1, index, words))
+                for words in (True, False)
+            )
+        ]
 
     def step(self, index: int, *, words: bool = True) -> Comparison | None:
         """What changed in version `index` since the one before (None for the first)."""

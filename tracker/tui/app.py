@@ -71,4 +71,13 @@ class TrackerApp(App):
 def run(archive: Archive, policy: str | None = None) -> None:
     if policy:
         archive.policy_versions(policy)
+    _start_process_helper()
     TrackerApp(archive, policy).run()
+
+
+def _start_process_helper() -> None:
+    """Start multiprocessing's resource tracker while stderr is still the terminal's: once
+    Textual has captured stderr, the worker pool that compares versions could not start it."""
+    from multiprocessing import resource_tracker
+
+    resource_tracker.ensure_running()

@@ -6,7 +6,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Footer, Header, ProgressBar, Static
 
 from tracker.history.history import History, LogEntry
 from tracker.history.timeline import Grid, build_grid
@@ -47,6 +47,7 @@ class TimelineScreen(TableNavigation, Screen):
         yield Header()
         with Vertical(id="timeline"):
             yield Static(f"[b]{self.policy}[/b]  loading…", id="timeline-title", classes="title")
+            yield ProgressBar(id="comparing", show_eta=False)
             yield DataTable(id="versions", cursor_type="row", zebra_stripes=True)
             yield Static("", id="version-detail", classes="detail")
             yield Static(
@@ -56,13 +57,15 @@ class TimelineScreen(TableNavigation, Screen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#timeline").loading = True
+        self.query_one("#comparing", ProgressBar).display = False
         self.load()
 
     @work(thread=True, exclusive=True)
     def load(self) -> None:
         try:
             history = History(self.app.archive, self.policy)
+            if history.uncached_steps():  # not compared when filed (`add --no-compare`)
+                self._compare(len(history.versions) - 1)
             entries = history.log_entries()
             grid = build_grid(history)
         except Exception as error:  # shown in the UI, never a traceback
@@ -70,8 +73,32 @@ class TimelineScreen(TableNavigation, Screen):
             return
         self.app.call_from_thread(self.show, history, entries, grid)
 
+    def _compare(self, steps: int) -> None:
+        """The steps compared on every core, with their count shown as they finish."""
+        from tracker.app.precompute import precompute
+
+        bar = self.query_one("#comparing", ProgressBar)
+        title = self.query_one("#timeline-title", Static)
+
+        def shown(advance: int = 1, total: int | None = None) -> None:
+            if total is not None:
+                bar.display = True
+                bar.update(total=total, progress=0)
+            bar.advance(advance)
+            title.update(
+                f"[b]{self.policy}[/b]  comparing {int(bar.progress)}/{int(bar.total or 0)}"
+                f" of {counted(steps, 'step')} (once: then cached)"
+            )
+
+        precompute(
+            self.app.archive,
+            [self.policy],
+            progress=lambda advance, total=None: self.app.call_from_thread(shown, advance, total),
+        )
+        self.app.call_from_thread(setattr, bar, "display", False)
+
     def show_error(self, error: Exception) -> None:
-        self.query_one("#timeline").loading = False
+        self.query_one("#comparing", ProgressBar).display = False
         self.query_one("#timeline-title", Static).update(
             f"[b]{self.policy}[/b]  [red]{literal(str(error))}[/]"
         )
@@ -79,7 +106,6 @@ class TimelineScreen(TableNavigation, Screen):
 
     def show(self, history: History, entries: list[LogEntry], grid: Grid) -> None:
         self.history, self.grid, self.entries = history, grid, entries
-        self.query_one("#timeline").loading = False
         count = len(history.versions)
         hint = "enter: diff with the version before · space: mark, then enter on another to compare"
         if count == 1:

@@ -1,0 +1,110 @@
+"""Comparisons made when versions are filed, so the log, the timeline and the TUI open cached.
+
+As git-history builds its database at ingest, `add` and `import` compare every new step
+once, after the archive's lock is released, on every core. Each step is a pure function of
+two texts whose result goes to the shared result cache, so the pool's answers are the ones a
+single process would give, and a step already cached is not computed again.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+
+from tracker.history.history import History, TextHistory
+from tracker.history.timeline import build_grid
+from tracker.model import Progress, Snapshot, Version
+from tracker.store.archive import Archive
+
+# Below this much text to compare (both sides of every step), starting worker processes
+# (about half a second each) costs more than it saves.
+PARALLEL_FROM_CHARACTERS = 1_000_000
+
+
+@dataclass(frozen=True)
+class Step:
+    """Two consecutive versions of one policy: the unit of work a worker receives."""
+
+    policy: str
+    versions: tuple[Version, Version]
+    snapshots: tuple[Snapshot, Snapshot]
+
+
+def compare_step(step: Step) -> None:
+    """Fill the cache with the step's comparison with words (the log) and without (the grid)."""
+    history = TextHistory(step.policy, list(step.versions), list(step.snapshots))
+    history.step(1)
+    history.step(1, words=False)
+
+
+def precompute(
+    archive: Archive,
+    policies: Iterable[str],
+    *,
+    workers: int | None = None,
+    progress: Progress | None = None,
+) -> int:
+    """Compare the policies' uncached steps, then cache their logs and grids; returns the steps."""
+    histories = [History(archive, policy) for policy in sorted(set(policies))]
+    if not histories or not histories[0].cache.enabled:
+        return 0
+    pending = [(history, index) for history in histories for index in history.uncached_steps()]
+    advance = progress or (lambda advance, total=None: None)
+    advance(0, len(pending))
+    steps = (_step(archive, history, index) for history, index in pending)
+    _run(steps, len(pending), workers or os.cpu_count() or 1, lambda: advance(1, None))
+    for history in histories:
+        history.log_entries()
+        build_grid(history)
+    return len(pending)
+
+
+def _step(archive: Archive, history: History, index: int) -> Step:
+    versions = history.versions[index - 1], history.versions[index]
+    old, new = archive.read_snapshots(list(versions))
+    return Step(history.policy, versions, (old, new))
+
+
+def _run(steps: Iterator[Step], count: int, workers: int, done: Callable[[], None]) -> None:
+    first = next(steps, None)
+    if first is None:
+        return
+    steps = itertools.chain([first], steps)
+    if workers < 2 or count < 2 or count * _characters(first) < PARALLEL_FROM_CHARACTERS:
+        for step in steps:
+            compare_step(step)
+            done()
+        return
+    import multiprocessing
+    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+
+    # spawn, not fork: the caller may hold threads (a progress bar, the TUI) and git pipes
+    context = multiprocessing.get_context("spawn")
+    workers = min(workers, count)
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=_quiet) as pool:
+        running: set = set()
+        for step in steps:  # a few steps a worker in flight: texts are read as they are needed
+            if len(running) >= 2 * workers:
+                finished, running = wait(running, return_when=FIRST_COMPLETED)
+                _finish(finished, done)
+            running.add(pool.submit(compare_step, step))
+        _finish(wait(running).done, done)
+
+
+def _characters(step: Step) -> int:
+    return sum(len(snapshot.text) for snapshot in step.snapshots)
+
+
+def _finish(futures: Iterable, done: Callable[[], None]) -> None:
+    for future in futures:
+        future.result()  # a worker's error is the caller's
+        done()
+
+
+def _quiet() -> None:
+    """A worker writes nothing to the terminal it shares with the CLI's bar or the TUI."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, 1)
+    os.dup2(devnull, 2)
