@@ -172,19 +172,24 @@ def ota_clone(tmp_path_factory) -> Path:
     return clone
 
 
-@pytest.fixture
-def without_pyarrow(monkeypatch):
-    """As if the `export`/`corpus` extra were not installed: importing pyarrow fails."""
+def block_imports(monkeypatch, prefix: str) -> None:
+    """As if an extra were not installed: importing `prefix` (and its modules) fails."""
     import builtins
 
     real_import = builtins.__import__
 
-    def no_pyarrow(name, *args, **kwargs):
-        if name.startswith("pyarrow"):
+    def blocked(name, *args, **kwargs):
+        if name.startswith(prefix):
             raise ImportError(name)
         return real_import(name, *args, **kwargs)
 
-    monkeypatch.setattr(builtins, "__import__", no_pyarrow)
+    monkeypatch.setattr(builtins, "__import__", blocked)
+
+
+@pytest.fixture
+def without_pyarrow(monkeypatch):
+    """As if the `export`/`corpus` extra were not installed: importing pyarrow fails."""
+    block_imports(monkeypatch, "pyarrow")
 
 
 @pytest.fixture(scope="session")

@@ -43,7 +43,8 @@ async def test_browse_mesosphere_end_to_end(demo_archive):
         await settle(pilot, app)
         assert isinstance(app.screen, TimelineScreen)
         versions = cells(app.screen.query_one("#versions", DataTable))
-        assert [row[1] for row in versions] == ["2016-04-19", "2018-05"]
+        assert [row[2] for row in versions] == ["2016-04-19", "2018-05"]
+        assert [row[1] for row in versions] == [" ", "●"]  # the second is substantive
         grid = cells(app.screen.query_one("#grid", DataTable))
         security = next(row for row in grid if row[0] == "SECURITY")
         assert security[1:] == ["+", "R"]
@@ -64,7 +65,10 @@ async def test_browse_mesosphere_end_to_end(demo_archive):
         assert "Contact email changed: contact@dcos.io -> contact@mesosphere.com" in head
         await pilot.press("v")
         await pilot.pause()
-        assert app.screen.side_by_side and app.screen.query_one("#detail-new", Static).display
+        assert app.screen.side_by_side
+        # under 140 columns, old above new, each changed paragraph saying which side it is
+        labels = [str(label.content) for label in app.screen.query(".pair.stacked > Static")]
+        assert "#1 2016-04-19 (old)" in labels and "#2 2018-05 (new)" in labels
         await pilot.press("question_mark")
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
@@ -97,8 +101,11 @@ async def test_filters_and_section_history(demo_archive):
         await pilot.press("enter")
         await settle(pilot, app)
         assert isinstance(app.screen, SectionHistoryScreen)
-        text = str(app.screen.query_one("#steps", Static).content)
-        assert "renamed" in text and "2018-05" in text
+        entries = cells(app.screen.query_one("#entries", DataTable))
+        assert [row[:4] for row in entries] == [
+            ["1", "#1", "2016-04-19", "added"],
+            ["2", "#2", "2018-05", "renamed"],
+        ]
 
 
 @pytest.mark.asyncio

@@ -418,18 +418,31 @@ def demo(path: Path, as_json: bool) -> None:
 @cli.command()
 @archive_option
 @click.argument("policy", required=False)
+@click.option("--web", is_flag=True, help="Serve the UI to a browser instead (needs tracker[web]).")
+@click.option("--host", default="localhost", show_default=True, help="With --web: the host.")
+@click.option("--port", default=8000, show_default=True, type=int, help="With --web: the port.")
 @click.pass_context
-def tui(ctx: click.Context, policy: str | None) -> None:
+def tui(ctx: click.Context, policy: str | None, web: bool, host: str, port: int) -> None:
     """The terminal UI: policies, version timeline, section grid and diffs.
+
+    Press ? on any screen for its keys. With --web, each browser tab that
+    opens http://HOST:PORT runs its own UI on this archive (textual-serve).
 
     \b
     Examples:
       tracker tui
       tracker tui mesosphere/privacy
+      tracker tui --web --port 8000
     """
+    archive = open_archive(ctx)
+    if web:
+        from tracker.tui.web import serve
+
+        serve(archive, policy, host, port)
+        return
     from tracker.tui.app import run
 
-    run(open_archive(ctx), policy)
+    run(archive, policy)
 
 
 def main(argv: list[str] | None = None) -> None:

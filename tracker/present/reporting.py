@@ -50,6 +50,13 @@ def write_report(
     err().print(f"report written to {escape(str(output))}")
 
 
+def write_policy_report(archive: Archive, policy: str, folder: Path) -> Path:
+    """One policy's HTML report, as `FOLDER/ORG-DOC-report.html` (the TUI's report action)."""
+    path = folder / f"{policy.replace('/', '-')}-report.html"
+    write_atomically(path, render(build_report(archive, [policy], None), "html"))
+    return path
+
+
 def write_demo_reports(result: DemoResult) -> DemoResult:
     """The demo archive's changelog, as Markdown and HTML beside it."""
     report = build_report(Archive(result.archive), [])

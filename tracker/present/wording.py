@@ -35,6 +35,7 @@ KIND_MARK = {
     "added": "+", "removed": "x", "renamed": "R", "moved": "M", "modified": "~",
     "split": "S", "merged": "J", "unchanged": "·",
 }  # fmt: skip
+SIGNIFICANCE_MARK = {"substantive": "●", "minor": "○", "cosmetic": "·", "none": " "}
 
 
 def kind_legend() -> str:

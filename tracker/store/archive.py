@@ -137,6 +137,10 @@ class Archive:
             return list(self._versions)
         return [version for version in self._versions if version.policy == policy]
 
+    def reload(self) -> None:
+        """Forget the versions read so far: those filed since, by any process, are read next."""
+        self._versions = None
+
     def policies(self) -> list[PolicySummary]:
         grouped: dict[str, list[Version]] = defaultdict(list)
         for version in self.versions():

@@ -11,6 +11,7 @@ from textual.screen import Screen
 from tracker.errors import TrackerError
 from tracker.store.archive import Archive
 from tracker.tui import keymap
+from tracker.tui.colours import Palette, palette
 
 
 class TrackerApp(App):
@@ -24,14 +25,30 @@ class TrackerApp(App):
         super().__init__()
         self.archive = archive
         self.start_policy = policy
+        self._palettes: dict[str, Palette] = {}
+
+    @property
+    def colours(self) -> Palette:
+        """Kind, significance and diff colours, readable on the active theme."""
+        if self.theme not in self._palettes:
+            self._palettes[self.theme] = palette(self.get_css_variables())
+        return self._palettes[self.theme]
 
     def on_mount(self) -> None:
         from tracker.tui.screens.policies import PoliciesScreen
         from tracker.tui.screens.timeline import TimelineScreen
 
+        self.theme_changed_signal.subscribe(self, self._recolour)
         self.push_screen(PoliciesScreen())
         if self.start_policy:
             self.push_screen(TimelineScreen(self.start_policy))
+
+    def _recolour(self, _theme) -> None:
+        """Marks drawn in the old theme's colours are drawn again in the new one's."""
+        for screen in self.screen_stack:
+            recolour = getattr(screen, "recolour", None)
+            if recolour is not None:
+                recolour()
 
     def action_back(self) -> None:
         if len(self.screen_stack) > 2:
@@ -46,18 +63,33 @@ class TrackerApp(App):
             self.push_screen(HelpScreen(self.screen))
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
-        yield SystemCommand("Help", "Every key of this screen", self.action_help)
+        for command in super().get_system_commands(screen):
+            if command.title not in _REPLACED_COMMANDS:
+                yield command
+        yield SystemCommand(
+            "Help", "Every key of this screen, and what the marks mean", self.action_help
+        )
         yield SystemCommand(
             "Back", "Go back to the previous screen (quit on the first)", self.action_back
         )
         for binding in getattr(screen, "BINDINGS", []):
-            if isinstance(binding, Binding) and binding.description and binding.show:
+            if isinstance(binding, Binding) and binding.description:
                 yield SystemCommand(
                     binding.description,
-                    f"{binding.description} (key: {binding.key})",
+                    f"{binding.tooltip or binding.description} (key: {_key_name(binding.key)})",
                     lambda action=binding.action: self.run_action(action, screen),
                 )
+        for summary in self.archive.policies():
+            yield SystemCommand(
+                f"Open {summary.policy}",
+                f"Its timeline: {summary.versions} versions, {summary.first.short} to {summary.last.short}",
+                lambda policy=summary.policy: self.open_policy(policy),
+            )
+
+    def open_policy(self, policy: str) -> None:
+        from tracker.tui.screens.timeline import TimelineScreen
+
+        self.push_screen(TimelineScreen(policy))
 
     def report_error(self, error: Exception) -> None:
         message = (
@@ -66,6 +98,16 @@ class TrackerApp(App):
         from tracker.present.console import safe
 
         self.notify(safe(message), title="tracker", severity="error", timeout=8, markup=False)
+
+
+# Textual's own commands that act on the focused widget: the screens offer the right ones.
+_REPLACED_COMMANDS = ("Maximize", "Minimize")
+
+
+def _key_name(key: str) -> str:
+    from tracker.tui.screens.help import key_name
+
+    return key_name(key)
 
 
 def run(archive: Archive, policy: str | None = None) -> None:

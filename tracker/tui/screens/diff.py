@@ -3,46 +3,58 @@
 from __future__ import annotations
 
 from rich.text import Text
-from textual import work
+from textual import events, work
 from textual.app import ComposeResult
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
 from tracker.history.history import History
+from tracker.history.timeline import Grid, Row
 from tracker.model import Change, Comparison
 from tracker.present.console import safe
 from tracker.present.wording import caveat_message, comparison_summary, describe, reason
 from tracker.tui import keymap
 from tracker.tui.widgets import (
-    KIND_STYLE,
     SIGNIFICANCE_ORDER,
+    ChangeText,
     TableNavigation,
+    TextPane,
+    TextView,
     cell,
     change_titles,
-    inline_diff,
+    fill_table,
+    kind_cell,
     literal,
-    plain_section_text,
     shortened,
-    side_by_side,
     significance_cell,
     topic_label,
 )
+
+# Below these widths the panes stack, and side by side puts the old text above the new.
+NARROW_COLUMNS = 120
+SIDE_BY_SIDE_COLUMNS = 140
 
 
 class DiffScreen(TableNavigation, Screen):
     BINDINGS = keymap.DIFF
 
-    def __init__(self, history: History, old_index: int, new_index: int) -> None:
+    def __init__(
+        self, history: History, old_index: int, new_index: int, grid: Grid | None = None
+    ) -> None:
         super().__init__()
         self.history = history
+        self.grid = grid
         self.old_index, self.new_index = old_index, new_index
         self.comparison: Comparison | None = None
         self.shown: list[Change] = []
         self.side_by_side = False
+        self.unfold = False
+        self.raw = False
         self.only: str | None = None
         self.hide_cosmetic = False
         self.query_text = ""
+        self._narrow: bool | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -54,20 +66,25 @@ class DiffScreen(TableNavigation, Screen):
         yield Input(placeholder="search changes (enter to apply, escape to clear)", id="search")
         with Horizontal(id="diff"):
             yield DataTable(id="changes", cursor_type="row", zebra_stripes=True)
-            with VerticalScroll(id="detail"):
+            with TextPane(id="detail"):
                 yield Static(id="detail-head")
-                with Horizontal(id="detail-body"):
-                    yield Static(id="detail-old")
-                    yield Static(id="detail-new")
+                yield ChangeText(id="detail-text")
         yield Footer()
 
     def on_mount(self) -> None:
         self.query_one("#search", Input).display = False
-        self.query_one("#diff").loading = True
         self.load()
+
+    def on_resize(self, event: events.Resize) -> None:
+        narrow = event.size.width < NARROW_COLUMNS
+        self.set_class(narrow, "narrow")
+        if self.comparison is not None and narrow != self._narrow:
+            self._narrow = narrow
+            self.refill()
 
     @work(thread=True, exclusive=True)
     def load(self) -> None:
+        self.app.call_from_thread(self._loading, True)
         try:
             comparison = self.history.comparison(self.old_index, self.new_index)
         except Exception as error:  # shown in the UI, never a traceback
@@ -75,19 +92,32 @@ class DiffScreen(TableNavigation, Screen):
             return
         self.app.call_from_thread(self.show, comparison)
 
+    def _loading(self, loading: bool) -> None:
+        self.query_one("#diff").loading = loading
+
+    @property
+    def ready(self) -> bool:
+        return self.comparison is not None
+
     def show(self, comparison: Comparison) -> None:
         self.comparison = comparison
-        self.query_one("#diff").loading = False
-        self.show_title()
-        table = self.query_one("#changes", DataTable)
-        table.add_columns("kind", "significance", "section", "topic")
+        self._loading(False)
+        self._narrow = self.size.width < NARROW_COLUMNS
         self.refill()
-        table.focus()
+        self.query_one("#changes", DataTable).focus()
+
+    def recolour(self) -> None:
+        if self.comparison is not None:
+            row = self.query_one("#changes", DataTable).cursor_row
+            self.refill()
+            self.query_one("#changes", DataTable).move_cursor(row=row)
 
     def _versions_label(self) -> str:
         """`#1 2016-04-19 → #2 2018-05`: numbered, as versions may share a date."""
-        old, new = self.history.versions[self.old_index], self.history.versions[self.new_index]
-        return f"#{self.old_index + 1} {old.effective.short} → #{self.new_index + 1} {new.effective.short}"
+        return f"{self._version_label(self.old_index)} → {self._version_label(self.new_index)}"
+
+    def _version_label(self, index: int) -> str:
+        return f"#{index + 1} {self.history.versions[index].effective.short}"
 
     def show_title(self) -> None:
         summary = shortened(comparison_summary(self.comparison), 220)
@@ -122,22 +152,25 @@ class DiffScreen(TableNavigation, Screen):
             changes = [change for change in changes if needle in self._searchable(change)]
         self.shown = changes
         self.show_title()
-        table = self.query_one("#changes", DataTable)
-        table.clear()
-        for number, change in enumerate(changes):
-            table.add_row(
-                Text(change.kind, style=KIND_STYLE.get(change.kind, "")),
-                significance_cell(change.significance),
+        short = bool(self._narrow)
+        colours = self.app.colours
+        columns = (("kind", "k" if short else "kind"), ("significance", "s" if short else "significance"),
+                   ("section", "section"), ("topic", "topic"))  # fmt: skip
+        rows = [
+            (
+                kind_cell(change.kind, colours, short=short),
+                significance_cell(change.significance, colours, short=short),
                 cell(shortened(change_titles(change), 60)),
                 cell(topic_label(change.topic) if change.topic != "other" else ""),
-                key=str(number),
             )
+            for change in changes
+        ]
+        fill_table(self.query_one("#changes", DataTable), columns, rows)
         if not changes:
             self.query_one("#detail-head", Static).update(
                 "No change matches the filters (escape clears them)."
             )
-            self.query_one("#detail-old", Static).update("")
-            self.query_one("#detail-new", Static).update("")
+            self.query_one(ChangeText).remove_children()
 
     @staticmethod
     def _searchable(change: Change) -> str:
@@ -154,7 +187,7 @@ class DiffScreen(TableNavigation, Screen):
 
     def show_change(self, change: Change) -> None:
         head = Text()
-        head.append(f"{change.kind} ", style=f"bold {KIND_STYLE.get(change.kind, '')}")
+        head.append(f"{change.kind} ", style=f"bold {self.app.colours[change.kind]}")
         head.append(change_titles(change), style="bold")
         if change.old and change.new:
             head.append(f"  ({round(change.similarity * 100)}% same)", style="dim")
@@ -169,23 +202,21 @@ class DiffScreen(TableNavigation, Screen):
                 style="blue",
             )
         self.query_one("#detail-head", Static).update(head)
-        old_view, new_view = (
-            self.query_one("#detail-old", Static),
-            self.query_one("#detail-new", Static),
+        self.query_one(ChangeText).show(change, self.app.colours, self._view())
+        self.query_one("#detail", TextPane).scroll_home(animate=False)
+
+    def _view(self) -> TextView:
+        return TextView(
+            side_by_side=self.side_by_side,
+            stacked=self.size.width < SIDE_BY_SIDE_COLUMNS,
+            unfold=self.unfold,
+            raw=self.raw,
+            heads=(
+                f"{self._version_label(self.old_index)} (old)",
+                f"{self._version_label(self.new_index)} (new)",
+            ),
+            needle=self.query_text.lower(),
         )
-        if change.kind in ("added", "removed") or not change.words:
-            old_view.update(plain_section_text(change))
-            new_view.update("")
-            new_view.display = False
-        elif self.side_by_side:
-            old_text, new_text = side_by_side(change.words)
-            old_view.update(old_text)
-            new_view.update(new_text)
-            new_view.display = True
-        else:
-            old_view.update(inline_diff(change.words))
-            new_view.update("")
-            new_view.display = False
 
     def _moves_of(self, change: Change):
         ids = {section.id for section in change.old} | {section.id for section in change.new}
@@ -198,21 +229,96 @@ class DiffScreen(TableNavigation, Screen):
         table = self.query_one("#changes", DataTable)
         return self.shown[table.cursor_row] if self.shown and table.row_count else None
 
-    def action_toggle_view(self) -> None:
-        self.side_by_side = not self.side_by_side
+    def _redraw(self, message: str) -> None:
         change = self.current()
         if change:
             self.show_change(change)
-        self.notify("side by side" if self.side_by_side else "inline")
+        self.notify(message)
+
+    def action_toggle_view(self) -> None:
+        self.side_by_side = not self.side_by_side
+        stacked = " (old above new: the screen is narrow)" if self._view().stacked else ""
+        self._redraw(f"side by side{stacked}" if self.side_by_side else "inline")
+
+    def action_unfold(self) -> None:
+        self.unfold = not self.unfold
+        self._redraw("unchanged text shown" if self.unfold else "unchanged text folded")
+
+    def action_raw(self) -> None:
+        self.raw = not self.raw
+        self._redraw("raw Markdown, as filed" if self.raw else "Markdown rendered")
+
+    def action_full_width(self) -> None:
+        if self.maximized is not None:
+            self.minimize()
+            return
+        self.maximize(self.query_one("#detail", TextPane), container=False)
 
     def current_table(self) -> DataTable:
         return self.query_one("#changes", DataTable)
 
     def action_next_change(self) -> None:
-        self.action_cursor_down()
+        self._step_in_text(1)
 
     def action_previous_change(self) -> None:
-        self.action_cursor_up()
+        self._step_in_text(-1)
+
+    def _step_in_text(self, direction: int) -> None:
+        """To the next changed paragraph (or search hit) in the text, then the next change."""
+        text = self.query_one(ChangeText)
+        blocks = text.hits if self.query_text else text.changed
+        detail = self.query_one("#detail", TextPane)
+        at_end = detail.scroll_y >= detail.max_scroll_y if direction > 0 else detail.scroll_y <= 0
+        ahead = [
+            block for block in blocks
+            if (text.virtual_region.y + block.virtual_region.y - round(detail.scroll_y)) * direction > 0
+        ]  # fmt: skip
+        if ahead and not at_end:
+            detail.scroll_to_widget(
+                ahead[0] if direction > 0 else ahead[-1], top=True, animate=False
+            )
+            return
+        table = self.current_table()
+        before = table.cursor_row
+        table.action_cursor_down() if direction > 0 else table.action_cursor_up()
+        if table.cursor_row == before:
+            self.notify("no more changes this way" if not self.query_text else "no more hits")
+
+    def action_step_pair(self, step: int) -> None:
+        """`]`: the next pair of versions (both one later); `[`: the previous."""
+        old, new = self.old_index + step, self.new_index + step
+        if old < 0 or new >= len(self.history.versions):
+            self.notify("no pair of versions that way")
+            return
+        self.old_index, self.new_index = old, new
+        self.comparison, self.shown = None, []
+        self.query_one("#changes", DataTable).clear()
+        self.query_one("#diff-title", Static).update(
+            f"[b]{self.history.policy}[/b]  {self._versions_label()}  loading…"
+        )
+        self.load()
+
+    def action_section_history(self) -> None:
+        change = self.current()
+        row = self._grid_row(change) if change else None
+        if row is None:
+            self.notify("no section history for this change" if change else "no change selected")
+            return
+        from tracker.tui.screens.section import SectionHistoryScreen
+
+        self.app.push_screen(SectionHistoryScreen(self.history, row, self.grid))
+
+    def _grid_row(self, change: Change) -> Row | None:
+        if self.grid is None:
+            from tracker.history.timeline import build_grid
+
+            self.grid = build_grid(self.history)
+        new_ids = {section.id for section in change.new}
+        old_ids = {section.id for section in change.old}
+        for row in self.grid.rows:
+            if row.ids[self.new_index] in new_ids or row.ids[self.old_index] in old_ids:
+                return row
+        return None
 
     def action_only(self, level: str) -> None:
         self.only = None if self.only == level else level

@@ -15,11 +15,21 @@ from tracker.tui import keymap
 _KEY_NAMES = {
     "question_mark": "?",
     "slash": "/",
-    "space": "space",
-    "enter": "enter",
     "escape": "esc",
-    "tab": "tab",
+    "left_square_bracket": "[",
+    "right_square_bracket": "]",
 }
+_SCREEN_NAMES = {
+    "PoliciesScreen": "policies",
+    "TimelineScreen": "timeline and grid",
+    "DiffScreen": "diff",
+    "SectionHistoryScreen": "section history",
+}
+
+
+def key_name(key: str) -> str:
+    """A binding's key as it is typed: `?`, `[`, `ctrl+p`."""
+    return _KEY_NAMES.get(key, key)
 
 
 _MEANINGS = (
@@ -42,15 +52,13 @@ class HelpScreen(ModalScreen):
         self.under = under
 
     def compose(self) -> ComposeResult:
-        table = Table(
-            title=f"Keys on this screen ({type(self.under).__name__.removesuffix('Screen').lower()})",
-            box=None,
-        )
+        screen = _SCREEN_NAMES.get(type(self.under).__name__, "this screen")
+        table = Table(title=f"Keys: {screen}", box=None)
         table.add_column("key", style="bold")
         table.add_column("does")
         for binding in [*getattr(self.under, "BINDINGS", []), *self.app.BINDINGS]:
             if isinstance(binding, Binding):
-                table.add_row(_KEY_NAMES.get(binding.key, binding.key), binding.description)
+                table.add_row(key_name(binding.key), binding.tooltip or binding.description)
         table.add_row("ctrl+p", "Command palette: every action by name")
         table.add_row("mouse", "Click a row to select it; click again to open")
         yield VerticalScroll(
@@ -59,6 +67,9 @@ class HelpScreen(ModalScreen):
             Static("[dim]escape, q or ? closes this help[/]"),
             id="help",
         )
+
+    def on_mount(self) -> None:
+        self.query_one("#help").focus()  # arrows and page keys scroll it where it does not fit
 
     async def action_dismiss(self, result=None) -> None:
         self.dismiss(result)

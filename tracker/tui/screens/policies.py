@@ -11,7 +11,12 @@ from textual.widgets import DataTable, Footer, Header, Input, Static
 from tracker.model import PolicySummary
 from tracker.present.wording import counted
 from tracker.tui import keymap
-from tracker.tui.widgets import TableNavigation, cell, literal
+from tracker.tui.widgets import TableNavigation, cell, fill_table, literal
+
+_COLUMNS = (
+    ("policy", "policy"), ("versions", "versions"), ("first", "first"), ("last", "last"),
+    ("substantive", "last substantive"),
+)  # fmt: skip
 
 
 class PoliciesScreen(TableNavigation, Screen):
@@ -20,6 +25,7 @@ class PoliciesScreen(TableNavigation, Screen):
     def __init__(self) -> None:
         super().__init__()
         self.policies: list[PolicySummary] = []
+        self.ready = False  # every policy's last substantive change found
         self.last_substantive: dict[str, str] = {}
 
     def compose(self) -> ComposeResult:
@@ -35,7 +41,6 @@ class PoliciesScreen(TableNavigation, Screen):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        table.add_columns("policy", "versions", "first", "last", "last substantive")
         self.policies = self.app.archive.policies()
         self.query_one("#policies-title", Static).update(
             f"[b]{counted(len(self.policies), 'policy', 'policies')}[/b] in {literal(self.app.archive.path.name)}  ·  enter opens, / filters, ? help"
@@ -49,16 +54,19 @@ class PoliciesScreen(TableNavigation, Screen):
         self.find_substantive_changes()
 
     def refresh_table(self) -> None:
-        table = self.query_one(DataTable)
         words = self.query_one(Input).value.lower().split()
-        table.clear()
-        for summary in self.policies:
-            if all(word in summary.policy for word in words):
-                table.add_row(
-                    *map(cell, (summary.policy, summary.versions, summary.first.short, summary.last.short,
-                                self.last_substantive.get(summary.policy, "…" if summary.versions > 1 else "—"))),
-                    key=summary.policy,
-                )  # fmt: skip
+        shown = [
+            summary for summary in self.policies if all(word in summary.policy for word in words)
+        ]
+        rows = [
+            tuple(map(cell, (summary.policy, summary.versions, summary.first.short, summary.last.short,
+                             self.last_substantive.get(summary.policy, "…" if summary.versions > 1 else "—"))))
+            for summary in shown
+        ]  # fmt: skip
+        table = self.query_one(DataTable)
+        row = table.cursor_row
+        fill_table(table, _COLUMNS, rows, keys=[summary.policy for summary in shown])
+        table.move_cursor(row=row)
 
     @work(thread=True, exclusive=True)
     def find_substantive_changes(self) -> None:
@@ -67,15 +75,15 @@ class PoliciesScreen(TableNavigation, Screen):
         for summary in self.policies:
             if summary.versions < 2:
                 continue
-            history = History(self.app.archive, summary.policy)
-            found = "none"
-            for index in range(len(history.versions) - 1, 0, -1):
-                step = history.step(index)
-                if step and any(change.significance == "substantive" for change in step.changes):
-                    found = history.versions[index].effective.short
-                    break
+            entries = History(self.app.archive, summary.policy).log_entries()  # cached when filed
+            substantive = [
+                entry for entry in entries
+                if entry.step and entry.step.counts.get("significance_substantive")
+            ]  # fmt: skip
+            found = substantive[-1].version.effective.short if substantive else "none"
             self.last_substantive[summary.policy] = found
             self.app.call_from_thread(self.refresh_table)
+        self.app.call_from_thread(setattr, self, "ready", True)
 
     def on_input_changed(self, _event: Input.Changed) -> None:
         self.refresh_table()

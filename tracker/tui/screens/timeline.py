@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.containers import Vertical
@@ -13,9 +14,10 @@ from tracker.history.timeline import Grid, build_grid
 from tracker.present.console import safe
 from tracker.present.wording import (
     DATE_MARK,
+    KIND_MARK,
+    SIGNIFICANCE_MARK,
     counted,
     flag_words,
-    kind_legend,
     log_summary,
     seen_words,
 )
@@ -23,13 +25,19 @@ from tracker.tui import keymap
 from tracker.tui.widgets import (
     TableNavigation,
     cell,
+    fill_table,
     kind_cell,
     literal,
     shortened,
+    significance_style,
     volume_bar,
 )
 
-CHANGE_KINDS = ("modified", "renamed", "moved", "split", "merged", "added", "removed")
+_VERSION_COLUMNS = (
+    ("number", "#"), ("significance", "s"), ("effective", "effective"), ("precision", "precision"),
+    ("source", "source"), ("volume", "volume"), ("summary", "what changed"),
+)  # fmt: skip
+LEGEND_KINDS = ("added", "modified", "renamed", "moved", "split", "merged", "removed", "unchanged")
 
 
 class TimelineScreen(TableNavigation, Screen):
@@ -42,6 +50,7 @@ class TimelineScreen(TableNavigation, Screen):
         self.grid: Grid | None = None
         self.marked: int | None = None
         self.entries: list[LogEntry] = []
+        self.ready = False  # the versions and the grid shown
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -50,10 +59,8 @@ class TimelineScreen(TableNavigation, Screen):
             yield ProgressBar(id="comparing", show_eta=False)
             yield DataTable(id="versions", cursor_type="row", zebra_stripes=True)
             yield Static("", id="version-detail", classes="detail")
-            yield Static(
-                f"section x version grid   {kind_legend()}", id="grid-legend", classes="legend"
-            )
-            yield DataTable(id="grid", cursor_type="row")
+            yield Static("", id="grid-legend", classes="legend")
+            yield DataTable(id="grid", cursor_type="row", fixed_columns=1)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -106,44 +113,76 @@ class TimelineScreen(TableNavigation, Screen):
 
     def show(self, history: History, entries: list[LogEntry], grid: Grid) -> None:
         self.history, self.grid, self.entries = history, grid, entries
-        count = len(history.versions)
-        hint = "enter: diff with the version before · space: mark, then enter on another to compare"
-        if count == 1:
-            hint = "only one version so far: nothing to compare yet"
-        self.query_one("#timeline-title", Static).update(
-            f"[b]{self.policy}[/b]  {counted(count, 'version')}  ·  {hint}"
-        )
+        self.query_one("#timeline-title", Static).update(self._title(self._hint()))
+        self._fill_versions(entries)
+        self._fill_grid(grid)
+        self.query_one("#versions", DataTable).focus()
+        self.ready = True
+
+    def recolour(self) -> None:
+        if self.history is not None:
+            row = self.query_one("#versions", DataTable).cursor_row
+            self._fill_versions(self.entries)
+            self._fill_grid(self.grid)
+            self.query_one("#versions", DataTable).move_cursor(row=row)
+
+    def _fill_versions(self, entries: list[LogEntry]) -> None:
+        colours = self.app.colours
         versions = self.query_one("#versions", DataTable)
-        versions.add_columns("#", "effective", "precision", "source", "volume", "what changed")
-        sizes = [
-            sum(entry.step.counts.get(kind, 0) for kind in CHANGE_KINDS) if entry.step else 0
-            for entry in entries
-        ]
-        for index, entry in enumerate(entries):
-            version = entry.version
-            source = "extraction change" if version.source.extraction_change else (
-                (version.source.archived_on and f"archived {version.source.archived_on}")
-                or (version.source.recorded_on and f"recorded {version.source.recorded_on}")
-                or version.source.file_name or ""
-            )  # fmt: skip
-            summary = f"{DATE_MARK} {log_summary(entry)}" if entry.flags else log_summary(entry)
-            versions.add_row(
-                *map(cell, (index + 1, version.effective.short, version.effective.precision, source,
-                            volume_bar(sizes[index], max(sizes)), summary)),
-                key=str(index),
-            )  # fmt: skip
+        sizes = [self._volume(entry) for entry in entries]
+        rows = [
+            (
+                self._number(index),
+                Text(SIGNIFICANCE_MARK[level], style=significance_style(level, colours)),
+                *map(cell, (entry.version.effective.short, entry.version.effective.precision,
+                            _source(entry.version), volume_bar(sizes[index], max(sizes)),
+                            f"{DATE_MARK} {log_summary(entry)}" if entry.flags else log_summary(entry))),
+            )
+            for index, (entry, level) in enumerate((entry, _significance(entry)) for entry in entries)
+        ]  # fmt: skip
+        fill_table(versions, _VERSION_COLUMNS, rows, spare={"number": 1})  # room for the mark
+        versions.move_cursor(row=len(entries) - 1)
+        marks = " ".join(
+            f"{_styled(SIGNIFICANCE_MARK[level], significance_style(level, colours))} {level}"
+            for level in ("substantive", "minor", "cosmetic")
+        )
+        self.query_one("#grid-legend", Static).update(
+            f"[b]s[/b] {marks} · [b]volume[/b] changes beyond cosmetics"
+            f"\n[b]grid[/b] {self._kind_legend()}"
+        )
+
+    @staticmethod
+    def _volume(entry: LogEntry) -> int:
+        """How many of the step's changes are more than cosmetic: what the bar shows."""
+        if entry.step is None:
+            return 0
+        counts = entry.step.counts
+        return counts.get("significance_substantive", 0) + counts.get("significance_minor", 0)
+
+    def _number(self, index: int) -> Text:
+        """The version's number, with a mark while it is the one marked to compare."""
+        if index == self.marked:
+            return Text(f"{index + 1}◆", style="reverse bold")
+        return Text(str(index + 1))
+
+    def _kind_legend(self) -> str:
+        colours = self.app.colours
+        return " ".join(f"[b {colours[kind]}]{KIND_MARK[kind]}[/] {kind}" for kind in LEGEND_KINDS)
+
+    def _fill_grid(self, grid: Grid) -> None:
+        colours = self.app.colours
         table = self.query_one("#grid", DataTable)
-        table.add_column("section", key="section", width=40)
+        table.clear(columns=True)  # the columns are the versions, which a refresh may add to
+        name_width = min(40, max(16, self.size.width // 3))
+        table.add_column("section", key="section", width=name_width)
         for index in range(len(grid.versions)):
             table.add_column(str(index + 1), key=f"v{index}", width=max(2, len(str(index + 1))))
         for number, row in enumerate(grid.rows):
             table.add_row(
-                cell(shortened(safe(row.title), 40)),
-                *(kind_cell(kind) for kind in row.cells),
+                cell(shortened(safe(row.title), name_width)),
+                *(kind_cell(kind, colours) for kind in row.cells),
                 key=str(number),
             )
-        versions.move_cursor(row=count - 1)
-        versions.focus()
         # The versions table opens on the newest version; the grid shows the newest columns too.
         self.call_after_refresh(lambda: table.scroll_to(x=table.max_scroll_x, animate=False))
 
@@ -155,10 +194,11 @@ class TimelineScreen(TableNavigation, Screen):
         version = self.entries[index].version
         mark = "  [reverse] marked [/]" if index == self.marked else ""
         entry = self.entries[index]
-        dates = f"  [yellow]{DATE_MARK} {flag_words(entry.flags)}[/]" if entry.flags else ""
+        dates = f"  [$warning]{DATE_MARK} {flag_words(entry.flags)}[/]" if entry.flags else ""
+        volume = f"  [dim]volume: {counted(self._volume(entry), 'change')} beyond cosmetics[/]"
         self.query_one("#version-detail", Static).update(
             f"[b]#{index + 1} {version.effective.label}[/b]{mark}  {literal(log_summary(entry))}"
-            f"{dates}  [dim]{seen_words(version)}[/]"
+            f"{dates}  [dim]{seen_words(version)}[/]" + (volume if entry.step else "")
         )
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
@@ -179,7 +219,9 @@ class TimelineScreen(TableNavigation, Screen):
         if table.id == "grid":
             from tracker.tui.screens.section import SectionHistoryScreen
 
-            self.app.push_screen(SectionHistoryScreen(self.history, self.grid.rows[index]))
+            self.app.push_screen(
+                SectionHistoryScreen(self.history, self.grid.rows[index], self.grid)
+            )
             return
         old = self.marked if self.marked is not None and self.marked != index else index - 1
         if old < 0:
@@ -191,21 +233,83 @@ class TimelineScreen(TableNavigation, Screen):
             return
         from tracker.tui.screens.diff import DiffScreen
 
-        self.marked = None
-        self.app.push_screen(DiffScreen(self.history, min(old, index), max(old, index)))
+        self._set_mark(None)
+        self.app.push_screen(DiffScreen(self.history, min(old, index), max(old, index), self.grid))
 
     def action_mark(self) -> None:
         table = self.query_one("#versions", DataTable)
-        if table.row_count:
-            self.marked = table.cursor_row
-            version = self.history.versions[self.marked]
-            self.notify(
-                f"marked {version.effective.short}: press enter on another version to compare"
-            )
+        if not table.row_count:
+            return
+        index = table.cursor_row
+        if index == self.marked:
+            self._set_mark(None)
+            self.notify("mark cleared")
+            return
+        self._set_mark(index)
+        version = self.history.versions[index]
+        self.notify(
+            f"marked #{index + 1} ({version.effective.short}): enter on another compares the two"
+        )
+
+    def _set_mark(self, index: int | None) -> None:
+        versions = self.query_one("#versions", DataTable)
+        previous, self.marked = self.marked, index
+        for changed in {previous, index} - {None}:
+            versions.update_cell(str(changed), "number", self._number(changed))
+        hint = (
+            f"marked #{index + 1}: enter on another version compares the two"
+            if index is not None
+            else self._hint()
+        )
+        self.query_one("#timeline-title", Static).update(self._title(hint))
+
+    def _hint(self) -> str:
+        if len(self.history.versions) == 1:
+            return "only one version so far: nothing to compare yet"
+        return "enter diff · space mark two to compare · tab grid · ? help"
+
+    def _title(self, hint: str) -> str:
+        count = counted(len(self.history.versions), "version")
+        return f"[b]{self.policy}[/b]  {count}  ·  {hint}"
+
+    @work(thread=True, group="report")
+    def action_write_report(self) -> None:
+        from pathlib import Path
+
+        from tracker.present.reporting import write_policy_report
+
+        self.app.call_from_thread(self.notify, f"writing the report of {self.policy}…")
+        try:
+            path = write_policy_report(self.app.archive, self.policy, Path.cwd())
+        except Exception as error:  # shown in the UI, never a traceback
+            self.app.call_from_thread(self.app.report_error, error)
+            return
+        self.app.call_from_thread(self.notify, f"report written to {path}", timeout=10)
+
+    def action_refresh(self) -> None:
+        """Read the archive again: versions added since the screen opened appear."""
+        self.marked, self.ready = None, False
+        self.app.archive.reload()
+        self.notify("reading the archive again")
+        self.load()
+
+    def action_full_height(self) -> None:
+        """The focused table alone on the screen (again: both)."""
+        if self.maximized is not None:
+            self.minimize()
+        else:
+            self.maximize(self.current_table(), container=False)
 
     def action_switch(self) -> None:
-        target = "#grid" if self.focused is self.query_one("#versions") else "#versions"
-        self.query_one(target, DataTable).focus()
+        zoomed = self.maximized is not None
+        if zoomed:
+            self.minimize()
+        target = self.query_one(
+            "#grid" if self.focused is self.query_one("#versions") else "#versions", DataTable
+        )
+        target.focus()
+        if zoomed:
+            self.maximize(target, container=False)
 
     def current_table(self) -> DataTable:
         return (
@@ -213,3 +317,28 @@ class TimelineScreen(TableNavigation, Screen):
             if isinstance(self.focused, DataTable)
             else self.query_one("#versions", DataTable)
         )
+
+
+def _significance(entry: LogEntry) -> str:
+    """The step's highest significance: `substantive`, `minor`, `cosmetic` or `none`."""
+    counts = entry.step.counts if entry.step else {}
+    for level in ("substantive", "minor", "cosmetic"):
+        if counts.get(f"significance_{level}"):
+            return level
+    return "none"
+
+
+def _styled(text: str, style: str) -> str:
+    return f"[{style}]{text}[/]" if style else text
+
+
+def _source(version) -> str:
+    """Where the version came from, in a few words."""
+    if version.source.extraction_change:
+        return "extraction change"
+    return (
+        (version.source.archived_on and f"archived {version.source.archived_on}")
+        or (version.source.recorded_on and f"recorded {version.source.recorded_on}")
+        or version.source.file_name
+        or ""
+    )
