@@ -23,7 +23,9 @@ def serve(archive: Archive, policy: str | None, host: str, port: int) -> None:
         raise InputError(f"--port must be between 1 and 65535, not {port}")
     command = [sys.executable, "-m", "tracker", "tui", *([policy] if policy else [])]
     command += ["--archive", str(archive.path.resolve())]
-    server = Server(shlex.join(command), host=host, port=port, title=f"tracker: {archive.path.name}")
+    server = Server(
+        shlex.join(command), host=host, port=port, title=f"tracker: {archive.path.name}"
+    )
     try:
         server.serve()
     except OSError as error:  # the port is taken, or the host is not this machine's
