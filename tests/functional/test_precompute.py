@@ -79,3 +79,17 @@ def test_nothing_to_compare_when_the_cache_is_off(archive, tmp_path, monkeypatch
     add(archive, write_versions(tmp_path / "captures", 2), "--no-compare")
     monkeypatch.setenv("TRACKER_CACHE_DIR", "")
     assert precompute.precompute(Archive(archive), [POLICY]) == 0
+
+
+def test_where_no_process_can_start_the_steps_are_compared_here(archive, tmp_path, monkeypatch):
+    import concurrent.futures
+
+    class NoProcesses(concurrent.futures.ProcessPoolExecutor):
+        def submit(self, *args, **kwargs):
+            raise OSError("processes are not allowed here")
+
+    add(archive, write_versions(tmp_path / "captures", 3), "--no-compare")
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", NoProcesses)
+    monkeypatch.setattr(precompute, "PARALLEL_FROM_CHARACTERS", 0)
+    assert precompute.precompute(Archive(archive), [POLICY], workers=2) == 2
+    assert History(Archive(archive), POLICY).uncached_steps() == []

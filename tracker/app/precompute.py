@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from tracker.history.history import History, TextHistory
-from tracker.history.timeline import build_grid
+from tracker.history.timeline import build_grid, grid_significance
 from tracker.model import Progress, Snapshot, Version
 from tracker.store.archive import Archive
 
@@ -57,7 +57,7 @@ def precompute(
     _run(steps, len(pending), workers or os.cpu_count() or 1, lambda: advance(1, None))
     for history in histories:
         history.log_entries()
-        build_grid(history)
+        grid_significance(history, build_grid(history))
     return len(pending)
 
 
@@ -79,11 +79,19 @@ def _run(steps: Iterator[Step], count: int, workers: int, done: Callable[[], Non
         return
     import multiprocessing
     from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+    from concurrent.futures.process import BrokenProcessPool
 
     # spawn, not fork: the caller may hold threads (a progress bar, the TUI) and git pipes
     context = multiprocessing.get_context("spawn")
     workers = min(workers, count)
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=_quiet) as pool:
+    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_quiet)
+    try:
+        pool.submit(int).result()  # whether processes can start here (a sandbox may forbid it)
+    except (OSError, ValueError, BrokenProcessPool):
+        pool.shutdown(cancel_futures=True)
+        _run(steps, count, 1, done)  # then in this process, with the same results
+        return
+    with pool:
         running: set = set()
         for step in steps:  # a few steps a worker in flight: texts are read as they are needed
             if len(running) >= 2 * workers:

@@ -147,6 +147,37 @@ def _reading_order(lineages: list[_Lineage], width: int) -> list[_Lineage]:
     return sorted(lineages, key=key)
 
 
+Levels = tuple[tuple[str | None, ...], ...]
+
+
+def grid_significance(history: History, grid: Grid) -> Levels:
+    """Each grid cell's significance (None where its section did not change), cached like the
+    grid: the grid comes from the steps without words, significance from those with them."""
+    key = ":".join(version.sha256 for version in history.versions)
+    return history.cache.get_or_make(
+        "grid-significance", key, Levels, lambda: _grid_significance(history, grid)
+    )
+
+
+def _grid_significance(history: History, grid: Grid) -> Levels:
+    levels = [[None] * len(history.versions) for _ in grid.rows]
+    for index in range(1, len(history.versions)):
+        new_level: dict[str, str] = {}
+        old_level: dict[str, str] = {}
+        for change in history.step(index).changes:
+            if change.kind != ChangeKind.UNCHANGED:
+                new_level.update((section.id, change.significance) for section in change.new)
+                old_level.update((section.id, change.significance) for section in change.old)
+        for number, row in enumerate(grid.rows):
+            if row.cells[index] in (None, ChangeKind.UNCHANGED):
+                continue
+            section = row.ids[index]  # None where the row's section was removed or merged away
+            levels[number][index] = (
+                new_level.get(section) if section else old_level.get(row.ids[index - 1] or "")
+            )
+    return tuple(map(tuple, levels))
+
+
 def row_change(history: History, row: Row, index: int) -> Change | None:
     """What happened to the row's section in version `index` (its first version: added)."""
     from tracker.analysis.compare import sections_with_preamble

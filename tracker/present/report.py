@@ -131,6 +131,7 @@ class Report:
 
 HIGHLIGHTS_SHOWN = 20  # in Markdown and HTML; JSON lists them all
 SIGHTINGS_SHOWN = 20  # flagged versions listed in a policy's "Dates and sightings" part
+LISTED_OPEN = 12  # in HTML, longer lists of versions start folded
 _CHANGE_ORDER = {"changed": 0, "removed": 1, "added": 2}
 _SIGNIFICANCE_ORDER = {"substantive": 0, "minor": 1, "cosmetic": 2}
 
@@ -238,6 +239,7 @@ def render(report: Report, fmt: str) -> str:
             reason=reason,
             highlights_shown=HIGHLIGHTS_SHOWN,
             sightings_shown=SIGHTINGS_SHOWN,
+            listed_open=LISTED_OPEN,
         )
     )
 

@@ -23,6 +23,7 @@ class TrackerApp(App):
 
     def __init__(self, archive: Archive, policy: str | None = None) -> None:
         super().__init__()
+        _start_process_helper()
         self.archive = archive
         self.start_policy = policy
         self._palettes: dict[str, Palette] = {}
@@ -39,9 +40,11 @@ class TrackerApp(App):
         from tracker.tui.screens.timeline import TimelineScreen
 
         self.theme_changed_signal.subscribe(self, self._recolour)
-        self.push_screen(PoliciesScreen())
+        # Opened on a policy, the list of policies is made only when the user goes back to it.
         if self.start_policy:
             self.push_screen(TimelineScreen(self.start_policy))
+        else:
+            self.push_screen(PoliciesScreen())
 
     def _recolour(self, _theme) -> None:
         """Marks drawn in the old theme's colours are drawn again in the new one's."""
@@ -51,8 +54,12 @@ class TrackerApp(App):
                 recolour()
 
     def action_back(self) -> None:
+        from tracker.tui.screens.policies import PoliciesScreen
+
         if len(self.screen_stack) > 2:
             self.pop_screen()
+        elif not isinstance(self.screen, PoliciesScreen):  # opened on a policy: to the list
+            self.switch_screen(PoliciesScreen())
         else:
             self.exit()
 
@@ -113,13 +120,13 @@ def _key_name(key: str) -> str:
 def run(archive: Archive, policy: str | None = None) -> None:
     if policy:
         archive.policy_versions(policy)
-    _start_process_helper()
     TrackerApp(archive, policy).run()
 
 
 def _start_process_helper() -> None:
-    """Start multiprocessing's resource tracker while stderr is still the terminal's: once
-    Textual has captured stderr, the worker pool that compares versions could not start it."""
+    """Start multiprocessing's resource tracker while stderr is still the terminal's (the app
+    is made before it runs): once Textual has captured stderr, the worker pool that compares
+    versions could not start it."""
     from multiprocessing import resource_tracker
 
     resource_tracker.ensure_running()

@@ -90,6 +90,14 @@ def fill_table(
         table.add_row(*row, key=keys[index] if keys else str(index))
 
 
+def grid_cell(kind: str | None, significance: str | None, colours: Palette) -> Text:
+    """A grid cell: its kind's mark, in its significance's colour (dim when unchanged)."""
+    if kind is None:
+        return Text(" ")
+    style = significance_style(significance, colours) if significance else "dim"
+    return Text(KIND_MARK.get(kind, "?"), style=style or "bold", justify="center")
+
+
 def change_titles(change: Change) -> str:
     """The change's section titles, inert (`safe`), ready for a widget."""
     old = safe(" + ".join(section.title for section in change.old))

@@ -10,7 +10,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, ProgressBar, Static
 
 from tracker.history.history import History, LogEntry
-from tracker.history.timeline import Grid, build_grid
+from tracker.history.timeline import Grid, Levels, build_grid, grid_significance
 from tracker.present.console import safe
 from tracker.present.wording import (
     DATE_MARK,
@@ -26,7 +26,7 @@ from tracker.tui.widgets import (
     TableNavigation,
     cell,
     fill_table,
-    kind_cell,
+    grid_cell,
     literal,
     shortened,
     significance_style,
@@ -50,6 +50,7 @@ class TimelineScreen(TableNavigation, Screen):
         self.grid: Grid | None = None
         self.marked: int | None = None
         self.entries: list[LogEntry] = []
+        self.levels: Levels = ()
         self.ready = False  # the versions and the grid shown
 
     def compose(self) -> ComposeResult:
@@ -75,10 +76,11 @@ class TimelineScreen(TableNavigation, Screen):
                 self._compare(len(history.versions) - 1)
             entries = history.log_entries()
             grid = build_grid(history)
+            levels = grid_significance(history, grid)
         except Exception as error:  # shown in the UI, never a traceback
             self.app.call_from_thread(self.show_error, error)
             return
-        self.app.call_from_thread(self.show, history, entries, grid)
+        self.app.call_from_thread(self.show, history, entries, grid, levels)
 
     def _compare(self, steps: int) -> None:
         """The steps compared on every core, with their count shown as they finish."""
@@ -111,8 +113,8 @@ class TimelineScreen(TableNavigation, Screen):
         )
         self.app.report_error(error)
 
-    def show(self, history: History, entries: list[LogEntry], grid: Grid) -> None:
-        self.history, self.grid, self.entries = history, grid, entries
+    def show(self, history: History, entries: list[LogEntry], grid: Grid, levels: Levels) -> None:
+        self.history, self.grid, self.entries, self.levels = history, grid, entries, levels
         self.query_one("#timeline-title", Static).update(self._title(self._hint()))
         self._fill_versions(entries)
         self._fill_grid(grid)
@@ -147,7 +149,7 @@ class TimelineScreen(TableNavigation, Screen):
             for level in ("substantive", "minor", "cosmetic")
         )
         self.query_one("#grid-legend", Static).update(
-            f"[b]s[/b] {marks} · [b]volume[/b] changes beyond cosmetics"
+            f"[b]s[/b] {marks} (grid marks too) · [b]volume[/b] changes beyond cosmetics"
             f"\n[b]grid[/b] {self._kind_legend()}"
         )
 
@@ -165,9 +167,9 @@ class TimelineScreen(TableNavigation, Screen):
             return Text(f"{index + 1}◆", style="reverse bold")
         return Text(str(index + 1))
 
-    def _kind_legend(self) -> str:
-        colours = self.app.colours
-        return " ".join(f"[b {colours[kind]}]{KIND_MARK[kind]}[/] {kind}" for kind in LEGEND_KINDS)
+    @staticmethod
+    def _kind_legend() -> str:
+        return " ".join(f"[b]{KIND_MARK[kind]}[/] {kind}" for kind in LEGEND_KINDS)
 
     def _fill_grid(self, grid: Grid) -> None:
         colours = self.app.colours
@@ -177,10 +179,13 @@ class TimelineScreen(TableNavigation, Screen):
         table.add_column("section", key="section", width=name_width)
         for index in range(len(grid.versions)):
             table.add_column(str(index + 1), key=f"v{index}", width=max(2, len(str(index + 1))))
-        for number, row in enumerate(grid.rows):
+        for number, (row, levels) in enumerate(zip(grid.rows, self.levels, strict=True)):
             table.add_row(
                 cell(shortened(safe(row.title), name_width)),
-                *(kind_cell(kind, colours) for kind in row.cells),
+                *(
+                    grid_cell(kind, level, colours)
+                    for kind, level in zip(row.cells, levels, strict=True)
+                ),
                 key=str(number),
             )
         # The versions table opens on the newest version; the grid shows the newest columns too.
