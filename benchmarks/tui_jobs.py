@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shlex
 import shutil
 import subprocess
 import sys
@@ -29,13 +30,15 @@ BUNDLE = ROOT / "archive" / "samples" / "ota" / "pga-privacy-sample.bundle"
 SIZES = ((80, 24), (120, 36), (200, 50))
 THEMES = ("textual-dark", "textual-light")
 TIMEOUT = 120.0
+_PASSED = ("PYTHONPATH", "TEXTUAL_THEME", "TRACKER_CACHE_DIR", "PATH", "HOME")
 
 # (keys to send, text the screen shows once they took effect)
-FIND = [("", "policies in"), ("/", "type to filter"), ("quora", "quora/privacy"),
-        ("Enter", "quora/privacy-policy"), ("Enter", "36 versions")]  # fmt: skip
-READ = [*FIND, ("Enter", "#35"), ("n", "#35")]
-FOLLOW_NOW = [*READ, ("h", "section history")]
-FOLLOW_BEFORE = [*READ, ("q", "36 versions"), ("Tab", "section"), ("Enter", "section history")]
+# Letters that are no key go to the filter from the list ("q" would quit: "uora" finds Quora).
+# Keys are read in order, so a step's text only proves its screen when the screen changes.
+FIND = [("", "in archive"), ("uora", "quora/privacy"), ("Enter", "36 versions")]
+READ = [*FIND, ("Enter", "% same"), ("n", "% same")]  # "(N% same)": a change is shown
+FOLLOW_NOW = [*READ, ("h", "entries")]  # "N entries" once the section's history is read
+FOLLOW_BEFORE = [*READ, ("q", "36 versions"), ("Tab", "section"), ("Enter", "added")]
 
 
 def run(tree: Path, *args: str, env: dict) -> None:
@@ -67,12 +70,11 @@ def wait_for(text: str, since: float) -> None:
 
 
 def job(steps, archive: Path, tree: Path, size: tuple[int, int], theme: str, env: dict):
-    environment = " ".join(
-        f"{name}={value}"
-        for name, value in {**env, "PYTHONPATH": str(tree), "TEXTUAL_THEME": theme}.items()
-        if name in ("PYTHONPATH", "TEXTUAL_THEME", "TRACKER_CACHE_DIR", "PATH")
-    )
-    command = f"env {environment} {sys.executable} -m tracker tui --archive {archive}"
+    environment = {**env, "PYTHONPATH": str(tree), "TEXTUAL_THEME": theme}
+    command = shlex.join(
+        ["env", *(f"{name}={environment[name]}" for name in _PASSED if name in environment),
+         sys.executable, "-m", "tracker", "tui", "--archive", str(archive)]
+    )  # fmt: skip
     subprocess.run(["tmux", "kill-session", "-t", "jobs"], capture_output=True)
     start = time.perf_counter()
     subprocess.run(["tmux", "new-session", "-d", "-s", "jobs", "-x", str(size[0]), "-y",
