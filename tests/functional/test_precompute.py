@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.conftest import run_tracker
+from conftest import run_tracker
 from tracker.app import precompute
 from tracker.history.history import History
 from tracker.history.timeline import build_grid

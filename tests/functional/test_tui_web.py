@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import block_imports, run_tracker
+from conftest import block_imports, run_tracker
 
 DEADLINE = 60.0
 

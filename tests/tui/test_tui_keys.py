@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import DataTable, ProgressBar, Static
 
-from tests.conftest import run_tracker
+from conftest import run_tracker
 from tracker.store.archive import Archive
 from tracker.tui.app import TrackerApp
 from tracker.tui.screens.diff import DiffScreen
