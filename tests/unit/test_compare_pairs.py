@@ -116,6 +116,17 @@ def test_cosmetic_only():
     )
 
 
+def test_a_links_target_or_title_is_markup_its_text_is_not():
+    menu = '* [Deutsch](https://example.org/policy/de "Policy/de ({share}% translated)")'
+    assert is_cosmetic(menu.format(share=91), menu.format(share=92))
+    assert is_cosmetic(
+        "See [our page](https://a.example/x).", "See [our page](https://b.example/y 'new')."
+    )
+    assert not is_cosmetic(
+        "See [our page](https://a.example).", "See [their page](https://a.example)."
+    )
+
+
 def test_completely_different_documents():
     other = document(("Children", PARAGRAPHS["children"]), ("Changes", PARAGRAPHS["changes"]))
     result = kinds(changes(BASE, other))

@@ -25,6 +25,9 @@ _QUOTE_PAIRS = (
 _LIST_MARKER = re.compile(r"^\s*(?:[*+\-•·]|\d+[.)]|\([a-z0-9]\))\s+", re.M)
 # A link's target is markup, not text a reader compares: `[our partners](https://...)`.
 _LINK_TARGET = re.compile(r"\]\((?:[^()\s]|\([^()\s]*\))*\)")
+# `](url "title")`: a link's title (a tooltip) is markup too, for cosmetic edits only (its
+# words still count towards how alike two sections are)
+_LINK_TITLE = re.compile(r"""(\]\((?:[^()\s]|\([^()\s]*\))*)\s+(?:"[^"]*"|'[^']*')\)""")
 
 
 def word_diff(old_text: str, new_text: str) -> tuple[WordOp, ...]:
@@ -63,8 +66,14 @@ def _edit(old: str, new: str) -> WordOp:
 
 def is_cosmetic(old_text: str, new_text: str) -> bool:
     """Only case, whitespace, punctuation, quote style, list markers, bold or italics, or
-    link targets differ."""
-    return _plain_words(old_text) == _plain_words(new_text)
+    link targets and titles differ."""
+    return _plain_words(_without_link_titles(old_text)) == _plain_words(
+        _without_link_titles(new_text)
+    )
+
+
+def _without_link_titles(text: str) -> str:
+    return _LINK_TITLE.sub(r"\1)", text) if "](" in text else text
 
 
 def similarity(old_text: str, new_text: str) -> float:
