@@ -3,7 +3,9 @@
 As git-history builds its database at ingest, `add` and `import` compare every new step
 once, after the archive's lock is released, on every core. Each step is a pure function of
 two texts whose result goes to the shared result cache, so the pool's answers are the ones a
-single process would give, and a step already cached is not computed again.
+single process would give, and a step already cached is not computed again. Only the steps:
+a log or grid is keyed by the whole sequence of versions, so making them at every add would
+cost each add the whole history; they are made from the cached steps when first read.
 """
 
 from __future__ import annotations
@@ -14,7 +16,6 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from tracker.history.history import History, TextHistory
-from tracker.history.timeline import build_grid, grid_significance
 from tracker.model import Progress, Snapshot, Version
 from tracker.store.archive import Archive
 
@@ -46,7 +47,7 @@ def precompute(
     workers: int | None = None,
     progress: Progress | None = None,
 ) -> int:
-    """Compare the policies' uncached steps, then cache their logs and grids; returns the steps."""
+    """Compare the policies' uncached steps into the cache; returns how many there were."""
     histories = [History(archive, policy) for policy in sorted(set(policies))]
     if not histories or not histories[0].cache.enabled:
         return 0
@@ -55,9 +56,6 @@ def precompute(
     advance(0, len(pending))
     steps = (_step(archive, history, index) for history, index in pending)
     _run(steps, len(pending), workers or os.cpu_count() or 1, lambda: advance(1, None))
-    for history in histories:
-        history.log_entries()
-        grid_significance(history, build_grid(history))
     return len(pending)
 
 
