@@ -7,9 +7,12 @@ Two histories:
 - synthetic: 100 versions of a 50 KB policy, filed and cached.
 
 Each opening is a process of its own, as a user starts it: the TUI run headless (Textual's
-Pilot, 120x36), timed from starting the process until the timeline screen shows every
+Pilot, 120x36), timed from starting the process until the timeline screen has drawn every
 version and the grid (the child then says "ready"), against the whole of
 `tracker timeline POLICY --json`, cached. Goal: at most 2x.
+
+The floor is Textual's own: a bare app (header, a 36-row table, footer) timed the same way.
+No Textual screen can open faster than that on the machine that runs it.
 
 Run: python benchmarks/bench_tui.py [--repeat 5]
 """
@@ -76,7 +79,33 @@ def open_until_timeline(archive: Path, policy: str) -> None:
                 if time.perf_counter() - start > 600:
                     raise SystemExit("the timeline did not open in 10 minutes")
                 await pilot.pause(0.005)
+            await pilot.pause()  # drawn, not only filled
             print("ready", flush=True)  # the parent's clock stops here, not at the exit
+
+    asyncio.run(opened())
+
+
+def open_bare_textual() -> None:
+    """The child for the floor: the least a Textual screen with a table costs to draw."""
+    from textual.app import App
+    from textual.widgets import DataTable, Footer, Header
+
+    class Bare(App):
+        def compose(self):
+            yield Header()
+            yield DataTable()
+            yield Footer()
+
+        def on_mount(self) -> None:
+            table = self.query_one(DataTable)
+            table.add_columns("#", "s", "effective", "precision", "source", "volume", "summary")
+            for number in range(36):
+                table.add_row(str(number), "●", "2020-01-01", "day", "ota", "▆▆▆", "x" * 40)
+
+    async def opened() -> None:
+        async with Bare().run_test(size=(120, 36)) as pilot:
+            await pilot.pause()
+            print("ready", flush=True)
 
     asyncio.run(opened())
 
@@ -113,7 +142,11 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--open", nargs=2, metavar=("ARCHIVE", "POLICY"), help=argparse.SUPPRESS)
     parser.add_argument("--cache", help=argparse.SUPPRESS)
+    parser.add_argument("--bare", action="store_true", help=argparse.SUPPRESS)
     options = parser.parse_args()
+    if options.bare:
+        open_bare_textual()
+        return
     if options.open:
         os.environ["TRACKER_CACHE_DIR"] = options.cache
         open_until_timeline(Path(options.open[0]), options.open[1])
@@ -124,12 +157,21 @@ def main() -> None:
         timeline = command_seconds(
             tracker_command("timeline", REAL, "--json", "--archive", str(real)), options.repeat
         )
+        opened = open_seconds(tui_command(real, REAL), options.repeat)
+        floor = open_seconds([sys.executable, __file__, "--bare"], options.repeat)
         report(
             "TUI open, 36 real versions, after import",
-            open_seconds(tui_command(real, REAL), options.repeat),
+            opened,
             "tracker timeline --json, cached",
             timeline,
         )
+        report(
+            "floor: a bare Textual app with a table",
+            floor,
+            "tracker timeline --json, cached",
+            timeline,
+        )
+        report("TUI open, 36 real versions, after import", opened, "the bare Textual app", floor)
         report(
             "TUI open, same, imported --no-compare",
             cold_open_seconds(folder, min(options.repeat, 3)),

@@ -312,3 +312,36 @@ def test_plain_word_diff_keeps_line_breaks_under_its_change(tmp_path):
     lines = run_tracker("diff", str(old), str(new), "--words").out.splitlines()
     at = next(index for index, line in enumerate(lines) if "[-30-] {+90+}" in line)
     assert lines[at + 1] == " " * 12 + "Then we delete them."
+
+
+@pytest.mark.parametrize("command", ["timeline", "add"])
+def test_without_git_every_command_says_so_in_one_line(archive, tmp_path, command):
+    """Reads run git as a plain process and writes through GitPython: both say the same."""
+    run_tracker("add", str(DOTCLOUD), "--archive", str(archive))
+    before = archive_state(archive)
+    no_git = tmp_path / "empty-bin"
+    no_git.mkdir()
+    arguments = {"timeline": ["dotcloud/privacy"], "add": [str(MESOSPHERE_2016)]}[command]
+    result = run_tracker(command, *arguments, "--archive", str(archive), env={"PATH": str(no_git)})
+    assert result.code != 0
+    assert result.err.strip().splitlines() == [
+        "tracker: git is not installed (tracker needs the git command)"
+    ]
+    assert archive_state(archive) == before
+
+
+def test_a_failed_read_gives_gits_reason(archive, tmp_path):
+    run_tracker("add", str(DOTCLOUD), "--archive", str(archive))
+    wrapper = tmp_path / "bin" / "git"
+    wrapper.parent.mkdir()
+    wrapper.write_text(
+        f'#!/bin/sh\ncase " $* " in *" cat-file "*)\n  echo "fatal: object store broken" >&2; exit 128;;\n'
+        f'esac\nexec {shutil.which("git")} "$@"\n'
+    )
+    wrapper.chmod(0o755)
+    result = run_tracker(
+        "show", "dotcloud/privacy", "--archive", str(archive),
+        env={"PATH": f"{wrapper.parent}{os.pathsep}{os.environ['PATH']}"},
+    )  # fmt: skip
+    assert result.code != 0
+    assert result.err.strip() == "tracker: git cat-file failed: fatal: object store broken"

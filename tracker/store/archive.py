@@ -29,6 +29,7 @@ from tracker.store.format import (
 )
 from tracker.store.git import (
     git_output,
+    git_read,
     git_run,
     git_status,
     identity_args,
@@ -163,7 +164,7 @@ class Archive:
         if not versions:
             return []
         requests = "".join(f"{version.commit}:{version.path}\n" for version in versions)
-        output = self._run(["cat-file", "--batch"], stdin=requests.encode())
+        output = git_read(self.path, ["cat-file", "--batch"], requests.encode())
         snapshots = []
         position = 0
         for version in versions:
@@ -377,7 +378,7 @@ def record_head(path: Path, head: str | None) -> None:
 def history_damage(path: Path) -> str | None:
     """A rewrite of history no commit id shows: replace refs, or a head tracker wrote that
     the current history no longer contains. None when the history is as tracker left it."""
-    replaced = git_output(path, ["for-each-ref", "--format=%(refname)", "refs/replace/"])
+    replaced = git_read(path, ["for-each-ref", "--format=%(refname)", "refs/replace/"])
     if replaced.strip():
         return "the archive has `git replace` refs that swap its objects (refs/replace/)"
     try:
@@ -398,7 +399,7 @@ def history_damage(path: Path) -> str | None:
 def read_versions(path: Path) -> list[Version]:
     """Every filed version with its sightings, from the commit trailers of the append-only log
     (one git call), in timeline order."""
-    output = git_output(path, ["log", "--reverse", "--format=%H%x1f%cI%x1f%B%x1e", "--no-merges"])
+    output = git_read(path, ["log", "--reverse", "--format=%H%x1f%cI%x1f%B%x1e", "--no-merges"])
     versions, sightings = [], []
     for record in filter(str.strip, output.decode("utf-8").split("\x1e")):
         commit, committed, body = record.strip("\n").split("\x1f", 2)

@@ -10,7 +10,9 @@ lists what an archive configures, for `tracker verify`.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
+import subprocess
 import tempfile
 from functools import lru_cache
 from pathlib import Path
@@ -91,15 +93,15 @@ def _keys_now(path: Path) -> tuple[str, ...]:
 def _configured_keys(path: Path, _mtime: int = 0, _size: int = 0) -> tuple[str, ...]:
     """Every key the repository's own configuration sets (its includes followed); reading it
     runs nothing."""
-    from git import Git
-
-    code, stdout, _ = Git(str(path)).execute(
-        ["git", "config", "--local", "--includes", "--name-only", "--list"],
-        with_extended_output=True,
-        with_exceptions=False,
-        env=_SAFE_ENVIRONMENT,
+    try:
+        done = _plain_git(path, ["config", "--local", "--includes", "--name-only", "--list"])
+    except OSError:
+        return ()
+    return (
+        tuple(done.stdout.decode("utf-8", "replace").lower().splitlines())
+        if done.returncode == 0
+        else ()
     )
-    return tuple(stdout.lower().splitlines()) if code == 0 else ()
 
 
 def dangerous_settings(path: Path) -> list[str]:
@@ -154,19 +156,9 @@ def git_run(path: Path, *args: str) -> None:
 
 def git_status(path: Path, args: list[str]) -> tuple[int, str]:
     """Run a git command that may fail; its exit code and everything it printed."""
-    from git import Git
-    from git.exc import GitCommandNotFound
-
-    try:
-        code, stdout, stderr = Git(str(path)).execute(
-            ["git", *_safe_arguments(path), *args],
-            with_extended_output=True,
-            with_exceptions=False,
-            env=_SAFE_ENVIRONMENT,
-        )
-    except GitCommandNotFound:
-        raise ArchiveError("git is not installed (tracker needs the git command)") from None
-    return code, f"{stdout}\n{stderr}"
+    done = _run_plain(path, args)
+    output = f"{done.stdout.decode('utf-8', 'replace')}\n{done.stderr.decode('utf-8', 'replace')}"
+    return done.returncode, output
 
 
 def git_output(path: Path, args: list[str], stdin: bytes | None = None) -> bytes:
@@ -193,14 +185,48 @@ def git_output(path: Path, args: list[str], stdin: bytes | None = None) -> bytes
         except GitCommandNotFound:
             raise ArchiveError("git is not installed (tracker needs the git command)") from None
         except GitCommandError as error:
-            stderr = (
-                error.stderr.decode("utf-8", "replace")
-                if isinstance(error.stderr, bytes)
-                else str(error.stderr)
-            )
-            lines = [
-                line.strip(" '\"") for line in stderr.strip().splitlines() if line.strip(" '\"")
-            ]
-            detail = lines[-1] if lines else f"exit code {error.status}"
-            raise ArchiveError(f"git {args[0]} failed: {detail.removeprefix('stderr: ')}") from None
+            raise ArchiveError(_failure(args, error.stderr, error.status)) from None
     return stdout
+
+
+def git_read(path: Path, args: list[str], stdin: bytes | None = None) -> bytes:
+    """Run one read-only git command as a plain process: the hot reads of every command (the
+    log, `cat-file --batch`) would otherwise pay GitPython's import, most of a cached read."""
+    done = _run_plain(path, args, stdin)
+    if done.returncode:
+        raise ArchiveError(_failure(args, done.stderr, done.returncode))
+    return done.stdout
+
+
+def _run_plain(
+    path: Path, args: list[str], stdin: bytes | None = None
+) -> subprocess.CompletedProcess[bytes]:
+    try:
+        return _plain_git(path, [*_safe_arguments(path), *args], stdin)
+    except FileNotFoundError as error:
+        if error.filename == "git":
+            raise ArchiveError("git is not installed (tracker needs the git command)") from None
+        raise ArchiveError(f"git {args[0]} failed: {error.strerror}") from None
+    except OSError as error:
+        raise ArchiveError(f"git {args[0]} failed: {error.strerror}") from None
+
+
+def _plain_git(
+    path: Path, args: list[str], stdin: bytes | None = None
+) -> subprocess.CompletedProcess[bytes]:
+    feed = {"input": stdin} if stdin is not None else {"stdin": subprocess.DEVNULL}
+    return subprocess.run(
+        ["git", *args],
+        **feed,
+        capture_output=True,
+        cwd=path,
+        env={**os.environ, **_SAFE_ENVIRONMENT},
+    )
+
+
+def _failure(args: list[str], stderr: bytes | str, status: object) -> str:
+    """git's own reason for a failed call: the last line it printed."""
+    text = stderr.decode("utf-8", "replace") if isinstance(stderr, bytes) else str(stderr)
+    lines = [line.strip(" '\"") for line in text.strip().splitlines() if line.strip(" '\"")]
+    detail = lines[-1] if lines else f"exit code {status}"
+    return f"git {args[0]} failed: {detail.removeprefix('stderr: ')}"
