@@ -196,6 +196,33 @@ async def test_section_history_from_a_diff_opens_each_versions_diff(history):
 
 
 @pytest.mark.asyncio
+@pytest.mark.parametrize(
+    ("section", "column", "opened_on"),
+    [
+        ("Data retention", 3, "#3"),  # a changed cell: that version's entry
+        ("Your rights", 4, "#1"),  # an unchanged cell: the change that left it so
+        ("Data retention", 0, "#4"),  # the names column: the newest
+    ],
+)
+async def test_a_grid_cell_opens_its_sections_history_at_its_version(
+    history, section, column, opened_on
+):
+    app = TrackerApp(Archive(history), POLICY)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("tab")
+        grid = app.screen.query_one("#grid", DataTable)
+        assert grid.cursor_coordinate.column == 4  # opened on the newest version
+        grid.move_cursor(row=next(i for i, r in enumerate(rows(grid)) if r[0] == section))
+        grid.move_cursor(column=column)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, SectionHistoryScreen)
+        entries = app.screen.query_one("#entries", DataTable)
+        assert rows(entries)[entries.cursor_row][1] == opened_on
+
+
+@pytest.mark.asyncio
 async def test_z_gives_the_focused_pane_the_screen(history):
     app = TrackerApp(Archive(history), POLICY)
     async with app.run_test(size=(80, 24)) as pilot:

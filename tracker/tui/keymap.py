@@ -29,7 +29,10 @@ POLICIES = [
     *TABLE,
 ]
 
-_OPEN = "Diff with the version before, or with the marked one; on the grid: the section's history"
+_OPEN = (
+    "Diff with the version before, or with the marked one; on a grid cell: the section's "
+    "history at that version"
+)
 TIMELINE = [
     Binding("enter", "open", "Diff", id="open", tooltip=_OPEN),
     Binding("space", "mark", "Mark", id="mark", tooltip="Mark a version to compare with another"),

@@ -48,11 +48,14 @@ class Entry:
 class SectionHistoryScreen(TableNavigation, Screen):
     BINDINGS = keymap.SECTION
 
-    def __init__(self, history: History, row: Row, grid: Grid | None = None) -> None:
+    def __init__(
+        self, history: History, row: Row, grid: Grid | None = None, at: int | None = None
+    ) -> None:
         super().__init__()
         self.history = history
         self.row = row
         self.grid = grid
+        self.at = at  # the version to open on (a grid cell's); None: the newest
         self.entries: list[Entry] = []
         self.view = TextView()
 
@@ -118,8 +121,17 @@ class SectionHistoryScreen(TableNavigation, Screen):
             f"[b]{self.history.policy}[/b]  section history: [b]{literal(self.row.title)}[/b]  "
             f"·  {len(entries)} entries  ·  enter opens that version's diff"
         )
-        table.move_cursor(row=len(entries) - 1)
+        table.move_cursor(row=self._opening_entry(entries))
         table.focus()
+
+    def _opening_entry(self, entries: list[Entry]) -> int:
+        """The entry of the version asked for, or of the last change before it: an unchanged
+        cell shows the section as its last change left it."""
+        if self.at is None:
+            return len(entries) - 1
+        return max(
+            (number for number, entry in enumerate(entries) if entry.index <= self.at), default=0
+        )
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         if event.row_key is None or not self.entries:

@@ -61,7 +61,7 @@ class TimelineScreen(TableNavigation, Screen):
             yield DataTable(id="versions", cursor_type="row", zebra_stripes=True)
             yield Static("", id="version-detail", classes="detail")
             yield Static("", id="grid-legend", classes="legend")
-            yield DataTable(id="grid", cursor_type="row", fixed_columns=1)
+            yield DataTable(id="grid", cursor_type="cell", fixed_columns=1)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -124,9 +124,11 @@ class TimelineScreen(TableNavigation, Screen):
     def recolour(self) -> None:
         if self.history is not None:
             row = self.query_one("#versions", DataTable).cursor_row
+            cell = self.query_one("#grid", DataTable).cursor_coordinate
             self._fill_versions(self.entries)
             self._fill_grid(self.grid)
             self.query_one("#versions", DataTable).move_cursor(row=row)
+            self.query_one("#grid", DataTable).move_cursor(row=cell.row, column=cell.column)
 
     def _fill_versions(self, entries: list[LogEntry]) -> None:
         colours = self.app.colours
@@ -188,7 +190,8 @@ class TimelineScreen(TableNavigation, Screen):
                 ),
                 key=str(number),
             )
-        # The versions table opens on the newest version; the grid shows the newest columns too.
+        # The versions table opens on the newest version; the grid on its newest column too.
+        table.move_cursor(row=0, column=len(grid.versions), scroll=False)
         self.call_after_refresh(lambda: table.scroll_to(x=table.max_scroll_x, animate=False))
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
@@ -209,24 +212,33 @@ class TimelineScreen(TableNavigation, Screen):
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         self.open_row(event.data_table, int(str(event.row_key.value)))
 
+    def on_data_table_cell_selected(self, event: DataTable.CellSelected) -> None:
+        self.open_section(event.coordinate.row, event.coordinate.column)
+
     def action_open(self) -> None:
         table = (
             self.focused
             if isinstance(self.focused, DataTable)
             else self.query_one("#versions", DataTable)
         )
-        if table.row_count:
+        if not table.row_count:
+            return
+        if table.id == "grid":
+            self.open_section(*table.cursor_coordinate)
+        else:
             self.open_row(table, table.cursor_row)
+
+    def open_section(self, row: int, column: int) -> None:
+        """A grid cell's section history, at the cell's version (the names column: the newest)."""
+        if self.history is None:
+            return
+        from tracker.tui.screens.section import SectionHistoryScreen
+
+        at = column - 1 if column else None
+        self.app.push_screen(SectionHistoryScreen(self.history, self.grid.rows[row], self.grid, at))
 
     def open_row(self, table: DataTable, index: int) -> None:
         if self.history is None:
-            return
-        if table.id == "grid":
-            from tracker.tui.screens.section import SectionHistoryScreen
-
-            self.app.push_screen(
-                SectionHistoryScreen(self.history, self.grid.rows[index], self.grid)
-            )
             return
         old = self.marked if self.marked is not None and self.marked != index else index - 1
         if old < 0:
