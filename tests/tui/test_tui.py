@@ -7,6 +7,7 @@ from textual.widgets import DataTable, Static
 
 from tracker.store.archive import Archive
 from tracker.tui.app import TrackerApp
+from tracker.tui.grid import SectionGrid
 from tracker.tui.screens.diff import DiffScreen
 from tracker.tui.screens.help import HelpScreen
 from tracker.tui.screens.policies import PoliciesScreen
@@ -45,7 +46,7 @@ async def test_browse_mesosphere_end_to_end(demo_archive):
         versions = cells(app.screen.query_one("#versions", DataTable))
         assert [row[2] for row in versions] == ["2016-04-19", "2018-05"]
         assert [row[1] for row in versions] == [" ", "●"]  # the second is substantive
-        grid = cells(app.screen.query_one("#grid", DataTable))
+        grid = cells(app.screen.query_one("#grid", SectionGrid))
         security = next(row for row in grid if row[0] == "SECURITY")
         assert security[1:] == ["+", "R"]
         await pilot.press("enter")  # diff of the selected (latest) version with the one before
@@ -96,7 +97,7 @@ async def test_filters_and_section_history(demo_archive):
         await pilot.press("s", "q")
         await pilot.pause()
         await pilot.press("tab")
-        grid = app.screen.query_one("#grid", DataTable)
+        grid = app.screen.query_one("#grid", SectionGrid)
         grid.move_cursor(row=next(i for i, row in enumerate(cells(grid)) if row[0] == "SECURITY"))
         await pilot.press("enter")
         await settle(pilot, app)
@@ -153,7 +154,7 @@ async def test_markup_in_policy_text_is_shown_literally(tmp_path):
     app = TrackerApp(Archive(archive), "acme/privacy")
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot, app)
-        grid = cells(app.screen.query_one("#grid", DataTable))
+        grid = cells(app.screen.query_one("#grid", SectionGrid))
         assert any(row[0] == "Data [beta] rights" for row in grid)
         await pilot.press("enter")
         await settle(pilot, app)

@@ -11,6 +11,7 @@ from textual.widgets import DataTable, ProgressBar, Static
 from conftest import run_tracker
 from tracker.store.archive import Archive
 from tracker.tui.app import TrackerApp
+from tracker.tui.grid import SectionGrid
 from tracker.tui.screens.diff import DiffScreen
 from tracker.tui.screens.help import HelpScreen
 from tracker.tui.screens.section import SectionHistoryScreen
@@ -211,7 +212,7 @@ async def test_a_grid_cell_opens_its_sections_history_at_its_version(
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(pilot)
         await pilot.press("tab")
-        grid = app.screen.query_one("#grid", DataTable)
+        grid = app.screen.query_one("#grid", SectionGrid)
         assert grid.cursor_coordinate.column == 4  # opened on the newest version
         grid.move_cursor(row=next(i for i, r in enumerate(rows(grid)) if r[0] == section))
         grid.move_cursor(column=column)

@@ -22,6 +22,7 @@ from tracker.present.wording import (
     seen_words,
 )
 from tracker.tui import keymap
+from tracker.tui.grid import GridRow, SectionGrid
 from tracker.tui.widgets import (
     TableNavigation,
     cell,
@@ -61,7 +62,7 @@ class TimelineScreen(TableNavigation, Screen):
             yield DataTable(id="versions", cursor_type="row", zebra_stripes=True)
             yield Static("", id="version-detail", classes="detail")
             yield Static("", id="grid-legend", classes="legend")
-            yield DataTable(id="grid", cursor_type="cell", fixed_columns=1)
+            yield SectionGrid(id="grid")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -124,11 +125,12 @@ class TimelineScreen(TableNavigation, Screen):
     def recolour(self) -> None:
         if self.history is not None:
             row = self.query_one("#versions", DataTable).cursor_row
-            cell = self.query_one("#grid", DataTable).cursor_coordinate
+            grid = self.query_one("#grid", SectionGrid)
+            at = grid.cursor_coordinate
             self._fill_versions(self.entries)
             self._fill_grid(self.grid)
             self.query_one("#versions", DataTable).move_cursor(row=row)
-            self.query_one("#grid", DataTable).move_cursor(row=cell.row, column=cell.column)
+            grid.move_cursor(row=at.row, column=at.column)
 
     def _fill_versions(self, entries: list[LogEntry]) -> None:
         colours = self.app.colours
@@ -175,24 +177,21 @@ class TimelineScreen(TableNavigation, Screen):
 
     def _fill_grid(self, grid: Grid) -> None:
         colours = self.app.colours
-        table = self.query_one("#grid", DataTable)
-        table.clear(columns=True)  # the columns are the versions, which a refresh may add to
+        table = self.query_one("#grid", SectionGrid)
         name_width = min(40, max(16, self.size.width // 3))
-        table.add_column("section", key="section", width=name_width)
-        for index in range(len(grid.versions)):
-            table.add_column(str(index + 1), key=f"v{index}", width=max(2, len(str(index + 1))))
-        for number, (row, levels) in enumerate(zip(grid.rows, self.levels, strict=True)):
-            table.add_row(
-                cell(shortened(safe(row.title), name_width)),
-                *(
+        rows = [
+            GridRow(
+                cell(shortened(safe(row.title), name_width - 1)),
+                tuple(
                     grid_cell(kind, level, colours)
                     for kind, level in zip(row.cells, levels, strict=True)
                 ),
-                key=str(number),
             )
+            for row, levels in zip(grid.rows, self.levels, strict=True)
+        ]
+        table.set_rows(rows, len(grid.versions), name_width)
         # The versions table opens on the newest version; the grid on its newest column too.
-        table.move_cursor(row=0, column=len(grid.versions), scroll=False)
-        self.call_after_refresh(lambda: table.scroll_to(x=table.max_scroll_x, animate=False))
+        self.call_after_refresh(lambda: table.move_cursor(column=len(grid.versions)))
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         """The highlighted version's whole summary, which the table's column may cut."""
@@ -210,23 +209,19 @@ class TimelineScreen(TableNavigation, Screen):
         )
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
-        self.open_row(event.data_table, int(str(event.row_key.value)))
+        self.open_version(int(str(event.row_key.value)))
 
-    def on_data_table_cell_selected(self, event: DataTable.CellSelected) -> None:
+    def on_section_grid_cell_selected(self, event: SectionGrid.CellSelected) -> None:
         self.open_section(event.coordinate.row, event.coordinate.column)
 
     def action_open(self) -> None:
-        table = (
-            self.focused
-            if isinstance(self.focused, DataTable)
-            else self.query_one("#versions", DataTable)
-        )
+        table = self.current_table()
         if not table.row_count:
             return
-        if table.id == "grid":
+        if isinstance(table, SectionGrid):
             self.open_section(*table.cursor_coordinate)
         else:
-            self.open_row(table, table.cursor_row)
+            self.open_version(table.cursor_row)
 
     def open_section(self, row: int, column: int) -> None:
         """A grid cell's section history, at the cell's version (the names column: the newest)."""
@@ -237,7 +232,8 @@ class TimelineScreen(TableNavigation, Screen):
         at = column - 1 if column else None
         self.app.push_screen(SectionHistoryScreen(self.history, self.grid.rows[row], self.grid, at))
 
-    def open_row(self, table: DataTable, index: int) -> None:
+    def open_version(self, index: int) -> None:
+        """The diff of this version with the one before, or with the marked one."""
         if self.history is None:
             return
         old = self.marked if self.marked is not None and self.marked != index else index - 1
@@ -322,16 +318,16 @@ class TimelineScreen(TableNavigation, Screen):
         if zoomed:
             self.minimize()
         target = self.query_one(
-            "#grid" if self.focused is self.query_one("#versions") else "#versions", DataTable
+            "#grid" if self.focused is self.query_one("#versions") else "#versions"
         )
         target.focus()
         if zoomed:
             self.maximize(target, container=False)
 
-    def current_table(self) -> DataTable:
+    def current_table(self) -> DataTable | SectionGrid:
         return (
             self.focused
-            if isinstance(self.focused, DataTable)
+            if isinstance(self.focused, DataTable | SectionGrid)
             else self.query_one("#versions", DataTable)
         )
 
