@@ -9,6 +9,11 @@ the sheet and judges each change right or wrong; `--score JUDGED.json` counts th
 Run:
   python benchmarks/fact_sample.py --archive ARCHIVE --seed 2027 --pairs 40 --out DIR
   python benchmarks/fact_sample.py --score DIR/judged.json
+  python benchmarks/fact_sample.py --recheck benchmarks/data/fact_sample_2027.json --archive ARCHIVE
+
+`--recheck` compares the judged pairs again with the code as it is now (the texts read from
+the archive by version number, checked by their SHA-256) and counts which judged changes it
+still reports: the precision of the judged ones it keeps, no longer a blind figure.
 
 `DIR/judged.json` is `DIR/sheet.json` with a `verdict` ("right", "wrong" or "unsure") and,
 for the wrong ones, a `why` added to each change.
@@ -119,6 +124,41 @@ def score(judged: Path) -> None:
         print(f"  {count:3d}  {reason}")
 
 
+def recheck(archive: Archive, judged: Path) -> None:
+    from tracker.history.history import compare_documents, read_document
+
+    pairs = json.loads(judged.read_text())
+    counts: Counter[tuple[str, str]] = Counter()
+    for number, pair in enumerate(pairs, 1):
+        history = History(archive, pair["policy"])
+        documents = []
+        for side in ("old", "new"):
+            index = pair[side]["number"] - 1
+            snapshot = history.snapshots[index]
+            if snapshot.sha256 != pair[side]["sha256"]:
+                raise SystemExit(f"pair {number}: {pair['policy']} #{index + 1} is another text")
+            documents.append(read_document(snapshot.text, snapshot.sha256, history.cache))
+        now = {
+            (fact.type, fact.change, fact.old_value, fact.new_value)
+            for fact in compare_documents(*documents).facts
+        }
+        for change in pair["changes"]:
+            key = (change["type"], change["change"], change["old"], change["new"])
+            status = "kept" if key in now else "gone"
+            counts[change["verdict"], status] += 1
+            if (change["verdict"] == "right") != (status == "kept"):
+                print(f"{number:02d} {change['verdict']} {status}: {key}")
+    right, wrong = counts["right", "kept"], counts["wrong", "kept"] + counts["unsure", "kept"]
+    print(
+        f"right kept {right}, gone {counts['right', 'gone']}; wrong kept {wrong}, "
+        f"gone {counts['wrong', 'gone'] + counts['unsure', 'gone']}"
+    )
+    print(
+        f"precision of the judged changes still reported: {right}/{right + wrong} "
+        f"= {right / max(1, right + wrong):.0%}"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--archive", type=Path)
@@ -128,11 +168,15 @@ def main() -> None:
     parser.add_argument("--services", type=int, default=10, help="spread over at least this many")
     parser.add_argument("--out", type=Path)
     parser.add_argument("--score", type=Path, help="count the verdicts of a judged sheet")
+    parser.add_argument("--recheck", type=Path, help="compare a judged sample's pairs again")
     options = parser.parse_args()
     if options.score:
         score(options.score)
         return
     archive = Archive(options.archive)
+    if options.recheck:
+        recheck(archive, options.recheck)
+        return
     chosen = sample(archive, options.seed, options.pairs, options.per_pair, options.services)
     write(archive, chosen, options.out)
     count = sum(len(pair["changes"]) for pair in chosen)

@@ -180,6 +180,7 @@ async def test_escape_sequences_never_reach_the_tui(archive, tmp_path):
 
     from tracker.store.archive import Archive
     from tracker.tui.app import TrackerApp
+    from tracker.tui.grid import SectionGrid
     from tracker.tui.screens.diff import DiffScreen
     from tracker.tui.screens.section import SectionHistoryScreen
 
@@ -190,7 +191,7 @@ async def test_escape_sequences_never_reach_the_tui(archive, tmp_path):
 
     def screen_text(app) -> str:
         parts = [app.export_screenshot()]
-        for table in app.screen.query(DataTable):
+        for table in (*app.screen.query(DataTable), *app.screen.query(SectionGrid)):
             parts += [str(cell) for row in range(table.row_count) for cell in table.get_row_at(row)]
         parts += [str(static.content) for static in app.screen.query(Static)]
         return "\n".join(parts)

@@ -72,6 +72,29 @@ def test_a_capture_cut_off_against_the_version_before_is_truncated_and_not_compa
     assert comparison.changes == () and comparison.facts == ()
 
 
+def test_an_old_capture_that_stops_abruptly_before_a_longer_version_is_truncated():
+    """The version before was cut off (at a heading with nothing under it, or mid-sentence):
+    what the new one adds after the cut is no change of the policy."""
+    long_words = "Our partners process it under contract, and only as we instruct them. " * 8
+    whole = policy(words=long_words) + "\n\n## Rights\n\nYou may ask for a copy of your data."
+    at_a_heading = policy(SECTIONS[:2], words=long_words) + "\n\n## Sharing\n"
+    mid_sentence = policy(SECTIONS[:2], words=long_words) + " In addition to the cases descri"
+    for cut in (at_a_heading, mid_sentence):
+        comparison = compare_documents(parse_document(cut), parse_document(whole))
+        [caveat] = comparison.caveats
+        assert caveat.kind == WarningKind.CAPTURE and caveat.side == "old"
+        assert caveat.capture.quality == CaptureQuality.TRUNCATED
+        assert comparison.changes == () and comparison.facts == ()
+
+
+def test_a_policy_that_grew_after_a_whole_ending_is_compared():
+    long_words = "Our partners process it under contract, and only as we instruct them. " * 8
+    grown = policy(
+        [*SECTIONS, "Cookies", "Children", "Transfers", "Changes", "Security"], words=long_words
+    )
+    assert kinds(policy(SECTIONS[:2], words=long_words), grown) == []
+
+
 def test_a_broken_side_is_not_compared_but_two_stubs_are():
     assert kinds(policy(), "Redirecting...") == [WarningKind.CAPTURE]
     stub = compare_documents(

@@ -286,3 +286,69 @@ def test_a_country_data_comes_from_is_no_destination(sentence, countries):
 def test_a_right_that_cannot_be_exercised_is_not_offered():
     text = "The rights of access and erasure cannot be exercised for this processing."
     assert [fact for fact in extract_facts(text, "Your rights") if fact.type == "user_right"] == []
+
+
+# A second blind sample of real fact changes (issue 14) showed these; the sentences are ours.
+@pytest.mark.parametrize(
+    ("text", "kind", "values"),
+    [
+        # A company named is a third party only where the words say it handles data.
+        ("Use of Lumen Studio is subject to the Lumen end-user licence.", "third_party", []),
+        ("On Apple phones the feature appears in Settings.", "third_party", []),
+        ("Twitter", "third_party", []),
+        ("We share device identifiers with Criteo for advertising.", "third_party", ["Criteo"]),
+        ("Payments are handled by Stripe and PayPal.", "third_party", ["PayPal", "Stripe"]),
+        ("You can sign in with Apple or Google.", "third_party", ["Apple", "Google"]),
+        # An address of another organisation is not the company's contact.
+        (
+            "Questions about identity checks go to our verification partner, Checkly, at "
+            "help@checkly.example.",
+            "contact_email",
+            [],
+        ),
+        (
+            "Our licence was issued by the National Travel Board, who can be reached at "
+            "info@ntb.example.",
+            "contact_email",
+            [],
+        ),
+        (
+            "Write to our privacy team at privacy@fern.example.",
+            "contact_email",
+            ["privacy@fern.example"],
+        ),
+        # Deleting data for good is how it goes, not a period it is kept.
+        ("Backups are permanently and securely erased after use.", "retention_period", []),
+        ("Your posts are stored permanently.", "retention_period", ["indefinite"]),
+        # An age is not a period.
+        ("We delete data about a child under 13 years old.", "retention_period", []),
+        ("We delete chat logs after 2 years.", "retention_period", ["2 years"]),
+        # `your rent` is paid, nothing is rented out.
+        ("When you pay your rent online we process your payment information.", "practice", []),
+        (
+            "We may rent your contact information to partners.",
+            "practice",
+            ["rents personal information: yes"],
+        ),
+    ],
+)
+def test_what_a_sentence_asserts_second_sample(text, kind, values):
+    assert facts(text, kind) == sorted(values)
+
+
+def test_a_company_still_named_in_other_words_is_not_removed():
+    old = "# Policy\n\n## Partners\n\nWe share usage data with Google and Mixpanel for analytics.\n"
+    new = "# Policy\n\n## Partners\n\nWe share usage data with Mixpanel. Our site uses Google Analytics.\n"
+    assert ("third_party", "removed", "Google", None) not in document_facts(old, new)
+
+
+def test_an_address_written_out_or_abbreviated_is_one_address():
+    old = "# Policy\n\n## Contact\n\nWrite to Fern Inc., 12 Harbour Avenue, Floor 3, Portland, OR 97201.\n"
+    new = "# Policy\n\n## Contact\n\nWrite to Fern Inc., 12 Harbour Ave., Fl. 3, Portland, OR 97201.\n"
+    assert document_facts(old, new) == []
+
+
+def test_an_address_the_capture_lost_is_not_reported_added():
+    old = "# Policy\n\n## Your data\n\nTo see your data, e-mail us at . We answer within a week.\n"
+    new = "# Policy\n\n## Your data\n\nTo see your data, e-mail us at privacy@fern.example. We answer within a week.\n"
+    assert not [fact for fact in document_facts(old, new) if fact[0] == "contact_email"]

@@ -63,15 +63,42 @@ def _flattened(document: Document) -> bool:
 def against_previous(document: Document, previous: Document) -> Capture:
     """`truncated` when the text is much shorter than the version before and stops early:
     its sections are the first ones of that version."""
+    if _cut_short(document, previous):
+        share = round(document.capture.words / previous.capture.words, 2)
+        return Capture(CaptureQuality.TRUNCATED, document.capture.words, share=share)
+    return document.capture
+
+
+def against_next(document: Document, following: Document) -> Capture:
+    """`truncated` when the text is much shorter than the version after, its sections are that
+    version's first ones, and it stops abruptly (on a heading with nothing under it, or in
+    the middle of a sentence). A policy that grew ends where it used to end: a capture cut off
+    at its contents, or mid-word, does not."""
+    if _cut_short(document, following) and _stops_abruptly(document):
+        share = round(document.capture.words / following.capture.words, 2)
+        return Capture(CaptureQuality.TRUNCATED, document.capture.words, share=share)
+    return document.capture
+
+
+def _cut_short(document: Document, other: Document) -> bool:
+    """Much shorter than `other`, with `other`'s first sections for its own."""
     own = document.capture
-    if own.quality != CaptureQuality.OK or previous.capture.quality != CaptureQuality.OK:
-        return own
-    if own.words >= weights.TRUNCATED_SHARE * previous.capture.words:
-        return own
+    if own.quality != CaptureQuality.OK or other.capture.quality != CaptureQuality.OK:
+        return False
+    if own.words >= weights.TRUNCATED_SHARE * other.capture.words:
+        return False
     titles = [normalise_title(section.title) for section in document.sections]
-    before = [normalise_title(section.title) for section in previous.sections[: len(titles)]]
+    before = [normalise_title(section.title) for section in other.sections[: len(titles)]]
     same = sum(1 for title, old in zip(titles, before, strict=False) if title == old)
-    if titles and same >= weights.TRUNCATED_PREFIX * len(titles):
-        share = round(own.words / previous.capture.words, 2)
-        return Capture(CaptureQuality.TRUNCATED, own.words, share=share)
-    return own
+    return bool(titles) and same >= weights.TRUNCATED_PREFIX * len(titles)
+
+
+def _stops_abruptly(document: Document) -> bool:
+    last = document.sections[-1]
+    if not last.text.strip():
+        return True  # a heading with nothing under it
+    line = last.text.strip().splitlines()[-1].strip()
+    return len(line.split()) >= weights.ABRUPT_LINE_WORDS and _SENTENCE_END.search(line) is None
+
+
+_SENTENCE_END = re.compile(r"""[.!?:;)"'»”’*_]\s*$""")

@@ -6,7 +6,7 @@ edits of the policy: the comparison reports the caveat and nothing else."""
 from __future__ import annotations
 
 from tracker.analysis import weights
-from tracker.analysis.capture import against_previous, document_vocabulary
+from tracker.analysis.capture import against_next, against_previous, document_vocabulary
 from tracker.model import CaptureQuality, Caveat, Document, WarningKind
 
 
@@ -30,7 +30,7 @@ def caveats(old: Document, new: Document) -> tuple[Caveat, ...]:
 def _broken_side(old: Document, new: Document) -> list[Caveat]:
     """A side that looks broken where the other does not, or two sides that are no policy text
     at all (home pages, lost line breaks); two stubs are compared as they are."""
-    sides = {"old": old.capture, "new": against_previous(new, old)}
+    sides = {"old": against_next(old, new), "new": against_previous(new, old)}
     broken = [side for side, capture in sides.items() if capture.quality != CaptureQuality.OK]
     if len(broken) == 2 and all(capture.quality in _NO_TEXT for capture in sides.values()):
         return [Caveat(WarningKind.CAPTURE, side=side, capture=sides[side]) for side in broken]

@@ -58,6 +58,7 @@ PAGE_WORDS = 1000  # ...judged on texts this long (a home page or an error page 
 FLATTENED_LINES = 3  # a text this long (PAGE_WORDS) on fewer lines, with no heading, lost its lines
 TRUNCATED_SHARE = 0.5  # a version under this share of its predecessor's length...
 TRUNCATED_PREFIX = 0.8  # ...whose sections are, in this share, its predecessor's first ones
+ABRUPT_LINE_WORDS = 4  # a last line of this many words with no end mark stops mid-sentence
 # Another document in the same slot: under this share of words in common with the one before.
 OTHER_DOCUMENT_LIKENESS = 0.25
 

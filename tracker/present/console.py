@@ -69,6 +69,37 @@ def _console(stderr: bool):
     return console
 
 
+def print_plain_table(
+    headers: tuple[str, ...], rows: list[tuple[str, ...]], right: frozenset[int] = frozenset()
+) -> None:
+    """Columns aligned by hand, without rich: a thousand rows in a few milliseconds (rich's
+    table took 0.8 s). Paged through `$PAGER` when longer than the terminal."""
+    import os
+    import shutil
+
+    cells = [tuple(safe(cell) for cell in row) for row in rows]
+    widths = [max(len(header), *(len(row[i]) for row in cells)) for i, header in enumerate(headers)]
+
+    def line(row: tuple[str, ...]) -> str:
+        parts = [
+            cell.rjust(width) if number in right else cell.ljust(width)
+            for number, (cell, width) in enumerate(zip(row, widths, strict=True))
+        ]
+        return " " + "  ".join(parts).rstrip()
+
+    header = line(headers)
+    terminal = sys.stdout.isatty()
+    if terminal and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb":
+        header = f"\x1b[1m{header}\x1b[0m"
+    text = "\n".join([header, *map(line, cells)]) + "\n"
+    if terminal and len(cells) + 1 > shutil.get_terminal_size().lines:
+        import click
+
+        click.echo_via_pager(text)
+    else:
+        sys.stdout.write(text)
+
+
 def print_json(document: Any) -> None:
     sys.stdout.write(json_text(document) + "\n")
 

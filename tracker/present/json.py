@@ -22,6 +22,7 @@ from tracker.model import (
 from tracker.present.wording import (
     capture_reason,
     caveat_message,
+    compared_with,
     comparison_summary,
     describe,
     log_summary,
@@ -151,7 +152,7 @@ def caveat_json(caveat: Caveat) -> dict[str, Any]:
     if caveat.side:
         shape["side"] = caveat.side
     if caveat.capture:
-        shape["capture"] = capture_json(caveat.capture)
+        shape["capture"] = capture_json(caveat.capture, compared_with(caveat.side))
     if caveat.languages:
         shape["old_language"], shape["new_language"] = caveat.languages
     if caveat.likeness is not None:
@@ -161,8 +162,9 @@ def caveat_json(caveat: Caveat) -> dict[str, Any]:
     return shape
 
 
-def capture_json(capture: Capture) -> dict[str, Any]:
-    return {"quality": capture.quality, "reason": capture_reason(capture), "words": capture.words}
+def capture_json(capture: Capture, other: str = "the version before") -> dict[str, Any]:
+    reason = capture_reason(capture, other)
+    return {"quality": capture.quality, "reason": reason, "words": capture.words}
 
 
 def page_check_json(check: PageCheck) -> dict[str, Any]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from tracker.errors import shown
-from tracker.present.console import err, escape, one_line, out, print_json, safe
+from tracker.present.console import err, escape, one_line, out, print_json, print_plain_table, safe
 from tracker.present.json import (
     added_json,
     demo_json,
@@ -89,16 +89,11 @@ def show_policies(policies: list[PolicySummary], as_json: bool) -> None:
     if not policies:
         out().print("no policies yet; add one with `tracker add FILE`")
         return
-    from rich.table import Table
-
-    table = Table(box=None, header_style="bold")
-    for column in ("policy", "versions", "first", "last"):
-        table.add_column(column, justify="right" if column == "versions" else "left")
-    for summary in policies:
-        table.add_row(
-            summary.policy, str(summary.versions), summary.first.short, summary.last.short
-        )
-    out().print(table)
+    rows = [
+        (summary.policy, str(summary.versions), summary.first.short, summary.last.short)
+        for summary in policies
+    ]
+    print_plain_table(("policy", "versions", "first", "last"), rows, right=frozenset({1}))
 
 
 def show_log(history: History, as_json: bool) -> None:

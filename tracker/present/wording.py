@@ -193,13 +193,18 @@ _CAVEAT_NOTES = {
 
 _NOT_COMPARED = {WarningKind.LANGUAGE_CHANGED, WarningKind.CAPTURE}
 _SIDES = {"old": "the old version", "new": "the new version", None: "a version"}
+_OTHER_SIDE = {"old": "the version after"}  # what a cut-off side was measured by
 
 
-def capture_reason(capture: Capture) -> str:
-    """Why a capture looks broken, in a few words."""
+def compared_with(side: str | None) -> str:
+    return _OTHER_SIDE.get(side, "the version before")
+
+
+def capture_reason(capture: Capture, other: str = "the version before") -> str:
+    """Why a capture looks broken, in a few words (`other`: the version it was measured by)."""
     words = counted(capture.words, "word")
     if capture.quality == CaptureQuality.TRUNCATED:
-        return f"cut off: {words}, {capture.share:.0%} of the version before, which goes on"
+        return f"cut off: {words}, {capture.share:.0%} of {other}, which goes on"
     if capture.quality == CaptureQuality.STUB:
         return f"a stub: only {words}"
     if capture.quality == CaptureQuality.REDIRECT:
@@ -216,8 +221,8 @@ def caveat_message(caveat: Caveat) -> str:
         old, new = caveat.languages
         return f"the language changed ({old} to {new}): the texts are not compared word for word"
     if caveat.kind == WarningKind.CAPTURE and caveat.capture:
-        return (
-            f"{_SIDES[caveat.side]} looks like a broken capture: {capture_reason(caveat.capture)}"
+        return f"{_SIDES[caveat.side]} looks like a broken capture: " + capture_reason(
+            caveat.capture, _OTHER_SIDE.get(caveat.side, "the version before")
         )
     if caveat.kind == WarningKind.DOCUMENT_CHANGED:
         return (

@@ -14,6 +14,7 @@ from enum import Enum
 from functools import lru_cache
 
 from tracker import rules
+from tracker.analysis.meaning.contacts import address_words, addresses, emails, phones
 from tracker.analysis.meaning.lexicon import Lexicon
 from tracker.analysis.meaning.sentences import cued_sentences, joined_lines
 from tracker.model import Fact
@@ -39,7 +40,7 @@ def _extract_facts_cached(text: str, heading: str) -> tuple[Fact, ...]:
             if _fact_key(fact_type, value) not in position:
                 position[_fact_key(fact_type, value)] = len(facts)
                 facts.append(Fact(fact_type, value, sentence.strip()))
-    for value in _addresses(joined_lines(text)):
+    for value in addresses(joined_lines(text)):
         key = _fact_key("postal_address", value)
         if key not in position:
             position[key] = len(facts)
@@ -58,72 +59,9 @@ def _fact_key(fact_type: str, value: str) -> tuple[str, str]:
     return fact_type, address_words(value) if fact_type == "postal_address" else value
 
 
-def address_words(text: str) -> str:
-    """An address (or any text) as its lower-case words: `88 Stevenson St., SF` -> `88 stevenson st sf`."""
-    return " ".join(re.findall(r"\w+", text.lower()))
-
-
 def _facts_in(sentence: str, cue: str):
     for fact_type in FACT_TYPES:
         yield from ((fact_type.name, value) for value in fact_type.extract(sentence, cue))
-
-
-# Parts bounded as in RFC 5321 (a 64-character local part, 63-character labels): unbounded,
-# a long run like `www.1www.1...` made this pattern take quadratic time.
-_EMAIL = re.compile(
-    r"\b([\w.+-]{1,64})\s*(?:@|\[at\]|\(at\)|\sat\s)\s*"
-    r"([\w-]{1,63}(?:\s*(?:\.|\[dot\]|\(dot\))\s*[\w-]{1,63}){1,10})\b",
-    re.I,
-)
-_AT = re.compile(r"@|\[at\]|\(at\)|\sat\s", re.I)
-
-
-def _emails(sentence: str) -> list[str]:
-    if not _AT.search(sentence):
-        return []
-    found = []
-    for match in _EMAIL.finditer(sentence):
-        raw_at = match.group(0)
-        if " at " in raw_at and "[" not in raw_at and "(" not in raw_at:
-            continue  # `contact us at support` is prose, not an obfuscated address
-        domain = re.sub(r"\s*(?:\[dot\]|\(dot\))\s*", ".", match.group(2), flags=re.I).replace(
-            " ", ""
-        )
-        if not re.fullmatch(r"[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}", domain, re.I):
-            continue
-        domain = re.sub(r"(?<=[a-z])[A-Z]\w*$", "", domain)  # `example.comPostal mail` glued
-        found.append(f"{match.group(1)}@{domain}".lower().strip("."))
-    return found
-
-
-_STREET = _RULES["cues"]["street"]
-_ADDRESS = re.compile(
-    rf"\b\d{{1,5}}\s+(?:[A-Z][\w'’.-]*\s+){{1,4}}{_STREET}\.?(?:,?\s+(?:Suite|Ste\.?|Floor|Fl\.?|Unit|#)\s*[\w-]+|,?\s+\d+(?:st|nd|rd|th)\s+Floor)?"
-    rf",?\s+(?:[A-Z][\w.'-]*\s*){{1,3}},?\s+(?:[A-Z]{{2}}|[A-Z][a-z]+)\.?,?\s+\d{{5}}(?:-\d{{4}})?\b"
-)
-
-
-def _addresses(sentence: str) -> list[str]:
-    return [" ".join(match.group(0).split()) for match in _ADDRESS.finditer(sentence)]
-
-
-def _phones(sentence: str) -> list[str]:
-    if not re.search(r"\d{3}", sentence) or not re.search(
-        r"\b(?:phone|call|tel|telephone|fax|toll|dial)\w*\b|\+\d|\b1-\d{3}-\d{3}-\d{4}\b",
-        sentence,
-        re.I,
-    ):
-        return []
-    import phonenumbers
-
-    numbers = []
-    for match in phonenumbers.PhoneNumberMatcher(
-        sentence, "US", leniency=phonenumbers.Leniency.VALID
-    ):
-        numbers.append(
-            phonenumbers.format_number(match.number, phonenumbers.PhoneNumberFormat.E164)
-        )
-    return numbers
 
 
 _NUMBER_WORDS: dict[str, int] = _RULES["number_words"]
@@ -170,7 +108,11 @@ def _ages(sentence: str) -> list[str]:
     return ages
 
 
-_DURATION = re.compile(rf"\b(?P<n>{_NUMBER})\s*[- ]?(?P<unit>days?|weeks?|months?|years?)\b", re.I)
+# `16 years old` and `18 years of age` are ages, never periods.
+_DURATION = re.compile(
+    rf"\b(?P<n>{_NUMBER})\s*[- ]?(?P<unit>days?|weeks?|months?|years?)\b(?![- ](?:old|of age)\b)",
+    re.I,
+)
 _KEEPING = _cue("keeping")
 _RESPONDING = _cue("responding")
 
@@ -196,7 +138,11 @@ def _response_time(sentence: str) -> str | None:
     return durations[0] if durations else None
 
 
-INDEFINITE = re.compile(r"\b(?:indefinitely|forever)\b|\bpermanently (?!delet|eras|remov)")
+# `permanently (and securely) deleted` says how data goes, not that it stays.
+INDEFINITE = re.compile(
+    r"\b(?:indefinitely|forever)\b"
+    r"|\bpermanently\b(?!\s+(?:\w+\s+){0,2}(?:delet|eras|remov|destr|purg|anonymi|de-identif))"
+)
 AS_LONG_AS_NEEDED = re.compile(
     r"\bas long as (?:(?:is|it is|reasonably|strictly) )*(?:necessary|needed|required)"
     r"|no longer (?:necessary|needed|required)"
@@ -235,6 +181,7 @@ _THIRD_PARTY_LEXICON = Lexicon(_RULES["third_parties"])
 _FRAMEWORK_LEXICON = Lexicon(_RULES["frameworks"])
 _RIGHTS_LEXICON = Lexicon(_RULES["rights"], re.I)
 _COLLECTING = _cue("collecting")
+_THIRD_PARTY_ROLE = _cue("third_party_role")
 _DENIED_HANDLING = _cue("denied_handling")
 
 
@@ -294,6 +241,7 @@ _NEGATION = _cue("negation")
 _BUSINESS_SALE = _cue("business_sale")
 _SALE_HEDGE = _cue("sale_hedge")
 _SOLD_COMPANY = _cue("sold_company", 0)
+_PRACTICE_NOUN = _cue("practice_noun")
 
 
 def _practices(sentence: str) -> list[str]:
@@ -307,7 +255,7 @@ def _practices(sentence: str) -> list[str]:
         return []
     found = []
     for match in _PRACTICE_VERB.finditer(sentence):
-        if not _sells_data(sentence, match):
+        if _PRACTICE_NOUN.search(sentence[: match.start()]) or not _sells_data(sentence, match):
             continue
         verb = "sells" if match.group("verb").lower().startswith(("sell", "sold")) else "rents"
         window = sentence[max(0, match.start() - 40) : match.start()]
@@ -441,7 +389,9 @@ def _data_types(sentence: str, cue: str) -> list[str]:
 
 def _third_parties(sentence: str, cue: str) -> list[str]:
     found = _THIRD_PARTY_LEXICON(sentence)
-    return [] if found and _DEFINITION.search(cue) else found
+    if found and (_DEFINITION.search(cue) or not _THIRD_PARTY_ROLE.search(cue)):
+        return []
+    return found
 
 
 def _responses(sentence: str, _cue: str) -> list[str]:
@@ -454,9 +404,9 @@ def _retentions(sentence: str, cue: str) -> list[str]:
 
 
 FACT_TYPES: tuple[FactType, ...] = (
-    FactType("contact_email", lambda sentence, _: _emails(sentence), Pairing.IN_ORDER),
-    FactType("postal_address", lambda sentence, _: _addresses(sentence), Pairing.IN_ORDER),
-    FactType("phone", lambda sentence, _: _phones(sentence), Pairing.IN_ORDER),
+    FactType("contact_email", lambda sentence, _: emails(sentence), Pairing.IN_ORDER),
+    FactType("postal_address", lambda sentence, _: addresses(sentence), Pairing.IN_ORDER),
+    FactType("phone", lambda sentence, _: phones(sentence), Pairing.IN_ORDER),
     FactType("age_limit", lambda sentence, _: _ages(sentence), Pairing.IN_ORDER),
     FactType("response_time", _responses, Pairing.ONE_FOR_ONE),
     FactType("retention_period", _retentions, Pairing.ONE_FOR_ONE),

@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from tracker import rules
 from tracker.analysis.meaning import facts as extract
+from tracker.analysis.meaning.contacts import address_words
 from tracker.analysis.meaning.lexicon import Lexicon
 
 _RULES = rules.load("facts")
@@ -37,7 +38,7 @@ def _phone(value: str, text: str) -> bool:
 
 
 def _address(value: str, text: str) -> bool:
-    return extract.address_words(value) in _words(text)
+    return address_words(value) in _words(text)
 
 
 def _near(pattern: str, cue: re.Pattern[str], text: str, window: int = _WINDOW) -> bool:
@@ -85,6 +86,14 @@ def _lexicon(lexicon: Lexicon) -> Callable[[str, str], bool]:
     return stated
 
 
+def _company(value: str, text: str) -> bool:
+    """Its patterns, or its name in any case anywhere: `Google` is still named in `Google
+    Analytics`, `LinkedIn` in a footer's `Linkedin`."""
+    if _lexicon(extract._THIRD_PARTY_LEXICON)(value, text):
+        return True
+    return re.search(rf"(?<![\w-]){re.escape(value)}(?![\w-])", text, re.I) is not None
+
+
 def _country(value: str, text: str) -> bool:
     names = [value, *(alias for alias, name in extract._COUNTRY_ALIASES.items() if name == value)]
     return any(re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text) for name in names)
@@ -111,7 +120,7 @@ def _digits(text: str) -> str:
 
 @lru_cache(maxsize=8)
 def _words(text: str) -> str:
-    return extract.address_words(text)
+    return address_words(text)
 
 
 # Selling is left out on purpose: a flip from `no` to `yes` must show even if both are worded.
@@ -123,7 +132,7 @@ _CHECKS: dict[str, Callable[[str, str], bool]] = {
     "retention_period": _period(extract._KEEPING),
     "response_time": _period(extract._RESPONDING),
     "data_type": _lexicon(extract._DATA_TYPE_LEXICON),
-    "third_party": _lexicon(extract._THIRD_PARTY_LEXICON),
+    "third_party": _company,
     "legal_framework": _lexicon(extract._FRAMEWORK_LEXICON),
     "transfer_country": _country,
     "user_right": _right,
