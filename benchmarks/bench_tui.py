@@ -4,7 +4,7 @@ Two histories:
 - real: the 36 Quora versions of the bundled Open Terms Archive sample, imported with
   `tracker import ota` (which compares the new steps once, on every core), and imported with
   `--no-compare` (as before: the TUI compares when first opened);
-- synthetic: 100 versions of a 50 KB policy, filed and cached.
+- synthetic: 100 versions of a 50 KB policy, and 400 of a 5 KB one, filed and cached.
 
 Each opening is a process of its own, as a user starts it: the TUI run headless (Textual's
 Pilot, 120x36), timed from starting the process until the timeline screen has drawn every
@@ -178,16 +178,17 @@ def main() -> None:
             "tracker timeline --json, cached",
             timeline,
         )
-        made = synthetic(folder / "synthetic", 100, 50)
-        report(
-            "TUI open, 100 x 50 KB, after add",
-            open_seconds(tui_command(made, SYNTHETIC), options.repeat),
-            "tracker timeline --json, cached",
-            command_seconds(
-                tracker_command("timeline", SYNTHETIC, "--json", "--archive", str(made)),
-                options.repeat,
-            ),
-        )
+        for versions, size_kb in ((100, 50), (400, 5)):  # many versions: a wide grid
+            made = synthetic(folder / f"synthetic-{versions}", versions, size_kb)
+            report(
+                f"TUI open, {versions} x {size_kb} KB, after add",
+                open_seconds(tui_command(made, SYNTHETIC), options.repeat),
+                "tracker timeline --json, cached",
+                command_seconds(
+                    tracker_command("timeline", SYNTHETIC, "--json", "--archive", str(made)),
+                    options.repeat,
+                ),
+            )
 
 
 if __name__ == "__main__":

@@ -63,3 +63,12 @@ def test_a_cold_timeline_imports_the_analysis(archive, tmp_path):
         run_tracker("add", str(seed), "--archive", str(archive), "--no-compare")
     found = imported("timeline", "mesosphere/privacy", "--archive", str(archive), cache=tmp_path)
     assert "rapidfuzz" in found and not found & HEAVY
+
+
+def test_a_file_diff_run_again_is_read_from_the_cache(tmp_path):
+    files = (str(MESOSPHERE_2016), str(MESOSPHERE_2018))
+    assert "rapidfuzz" in imported("diff", *files, cache=tmp_path)  # compared
+    assert "rapidfuzz" not in imported("diff", *files, cache=tmp_path)  # read back
+    cold = run_tracker("diff", *files, "--json", env={"TRACKER_CACHE_DIR": ""})
+    cached = run_tracker("diff", *files, "--json", env={"TRACKER_CACHE_DIR": str(tmp_path)})
+    assert cold.code == cached.code == 0 and cold.out == cached.out

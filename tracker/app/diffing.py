@@ -6,10 +6,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tracker.analysis.ingest import ingest_bytes
-from tracker.analysis.sections import parse_document, stated_date
+from tracker.analysis.sections import stated_date
 from tracker.app.sources import read_input
 from tracker.errors import InputError, shown
-from tracker.history.history import compare_documents
+from tracker.history.history import compare_texts
 from tracker.model import Comparison, EffectiveDate
 
 
@@ -31,14 +31,18 @@ class Diff:
 
 
 def diff_files(old_path: str, new_path: str) -> Diff:
-    sides, documents = [], []
+    texts = []
     for path in (old_path, new_path):
         raw = read_input(Path(path))
-        ingested = ingest_bytes(raw.data, name=shown(raw.name, None), file_name=raw.file_name)
-        document = parse_document(ingested.text)
-        sides.append(Side(path, None, stated_date(ingested.text, document), path))
-        documents.append(document)
-    return Diff(sides[0], sides[1], compare_documents(documents[0], documents[1]))
+        texts.append(
+            ingest_bytes(raw.data, name=shown(raw.name, None), file_name=raw.file_name).text
+        )
+    *documents, comparison = compare_texts(*texts)
+    sides = [
+        Side(path, None, stated_date(text, document), path)
+        for path, text, document in zip((old_path, new_path), texts, documents, strict=True)
+    ]
+    return Diff(sides[0], sides[1], comparison)
 
 
 def diff_refs(archive, old_ref: str, new_ref: str | None) -> Diff:

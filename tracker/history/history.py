@@ -152,6 +152,22 @@ def read_document(text: str, sha256: str, cache: ResultCache | None = None) -> D
     return cache.get_or_make("parse", sha256, Document, lambda: parse_document(text))
 
 
+def compare_texts(old: str, new: str) -> tuple[Document, Document, Comparison]:
+    """Two texts read and compared once: a pair of files compared again (or already filed
+    in an archive) is read back from the cache, keyed as a history's steps are."""
+    from tracker.store.format import text_sha256
+
+    cache = ResultCache.default()
+    keys = [text_sha256(text) for text in (old, new)]
+    documents = [
+        read_document(text, key, cache) for text, key in zip((old, new), keys, strict=True)
+    ]
+    comparison = cache.get_or_make(
+        "compare", ":".join(keys), Comparison, lambda: compare_documents(*documents)
+    )
+    return documents[0], documents[1], comparison
+
+
 def compare_documents(old: Document, new: Document, words: bool = True) -> Comparison:
     """Two versions compared (with meaning when `words` is on), and what to know about it."""
     from tracker.analysis.caveats import another_document, caveats, not_an_edit
