@@ -162,3 +162,16 @@ def test_another_document_in_the_slot_reports_no_fact_changes():
     assert WarningKind.DOCUMENT_CHANGED in [caveat.kind for caveat in comparison.caveats]
     assert comparison.facts == ()
     assert all(change.facts == () for change in comparison.changes)
+
+
+def test_a_short_page_of_menus_is_not_a_policy():
+    menus = "\n".join(
+        f"*   {name}"
+        for name in ("Homes for sale", "Open houses", "New homes", "Apartments for rent",
+                     "Mortgage rates", "Refinance calculator", "Real estate agents", "Blog")
+        * 25
+    )  # fmt: skip
+    page = f"**Your browser is out of date**\n\nDownload the app.\n\n{menus}\n"
+    assert parse_document(page).capture.quality == CaptureQuality.NOT_A_POLICY
+    short_policy = policy()  # about 160 words, all about data
+    assert parse_document(short_policy).capture.quality == CaptureQuality.OK

@@ -47,7 +47,9 @@ def assess(document: Document, language: str | None = None) -> Capture:
         return Capture(CaptureQuality.STUB, size)
     if size >= weights.PAGE_WORDS and _flattened(document):
         return Capture(CaptureQuality.FLATTENED, size)
-    if size >= weights.PAGE_WORDS and (language is None or language in _POLICY_WORD_LANGUAGES):
+    if size >= weights.POLICY_WORDS_FROM and (
+        language is None or language in _POLICY_WORD_LANGUAGES
+    ):
         sample = letter_words(text[:_SAMPLE_CHARACTERS])
         policy_share = sum(map(_POLICY_WORDS.__contains__, sample)) / max(1, len(sample))
         if policy_share < weights.POLICY_WORD_SHARE:
