@@ -352,3 +352,24 @@ def test_an_address_the_capture_lost_is_not_reported_added():
     old = "# Policy\n\n## Your data\n\nTo see your data, e-mail us at . We answer within a week.\n"
     new = "# Policy\n\n## Your data\n\nTo see your data, e-mail us at privacy@fern.example. We answer within a week.\n"
     assert not [fact for fact in document_facts(old, new) if fact[0] == "contact_email"]
+
+
+@pytest.mark.parametrize(
+    ("old_words", "new_words"),
+    [
+        ("the payment method you keep on file, like a credit card", "your billing information"),
+        ("your browser version and settings", "your browser type"),
+        ("professional information such as your employer affiliation", "your company name"),
+        ("the Name(s), address and signature of the account holder", "your full name"),
+    ],
+)
+def test_a_data_type_stated_before_in_looser_words_is_not_added(old_words, new_words):
+    old = f"# Policy\n\n## What we collect\n\nWhen you order, we collect {old_words}.\n"
+    new = f"# Policy\n\n## What we collect\n\nWhen you order, we collect {new_words}.\n"
+    assert not [fact for fact in document_facts(old, new) if fact[1] == "added"]
+
+
+def test_a_data_type_new_in_every_wording_is_still_added():
+    old = "# Policy\n\n## What we collect\n\nWhen you order, we collect your e-mail address.\n"
+    new = old.replace("your e-mail address", "your e-mail address and your date of birth")
+    assert ("data_type", "added", None, "date of birth") in document_facts(old, new)

@@ -17,6 +17,7 @@ from tracker.analysis.meaning.lexicon import Lexicon
 
 _RULES = rules.load("facts")
 _LOOSE_RIGHTS = Lexicon(_RULES["loose_rights"], re.I)
+_LOOSE_DATA_TYPES = Lexicon(_RULES["loose_data_types"], re.I)
 _HIDDEN_EMAIL = rules.pattern("facts", "cues.hidden_email", re.I)
 _WINDOW = 120  # characters around a number searched for what it is about
 _RIGHTS_WINDOW = 400  # ... around a right's word for the offer (a list's lead-in is far above)
@@ -99,6 +100,14 @@ def _country(value: str, text: str) -> bool:
     return any(re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text) for name in names)
 
 
+def _data_type(value: str, text: str) -> bool:
+    """Its own words, or looser ones (`payment mechanism like credit cards` for billing
+    information, `browser or device model` for the browser type)."""
+    return _lexicon(extract._DATA_TYPE_LEXICON)(value, text) or _lexicon(_LOOSE_DATA_TYPES)(
+        value, text
+    )
+
+
 def _right(value: str, text: str) -> bool:
     """The right's own words anywhere, or looser ones (`download`, `have it corrected`) where
     the reader is offered something (`you can`, `request`, `your rights`)."""
@@ -131,7 +140,7 @@ _CHECKS: dict[str, Callable[[str, str], bool]] = {
     "age_limit": _age,
     "retention_period": _period(extract._KEEPING),
     "response_time": _period(extract._RESPONDING),
-    "data_type": _lexicon(extract._DATA_TYPE_LEXICON),
+    "data_type": _data_type,
     "third_party": _company,
     "legal_framework": _lexicon(extract._FRAMEWORK_LEXICON),
     "transfer_country": _country,
