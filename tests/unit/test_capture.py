@@ -175,3 +175,10 @@ def test_a_short_page_of_menus_is_not_a_policy():
     assert parse_document(page).capture.quality == CaptureQuality.NOT_A_POLICY
     short_policy = policy()  # about 160 words, all about data
     assert parse_document(short_policy).capture.quality == CaptureQuality.OK
+
+
+def test_a_short_text_of_prose_is_not_judged_as_a_page_of_menus():
+    prose = (
+        "# Notice\n\n" + "We keep records of the requests you make to us and of our answers. " * 30
+    )
+    assert parse_document(prose).capture.quality == CaptureQuality.OK

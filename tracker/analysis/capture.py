@@ -47,14 +47,20 @@ def assess(document: Document, language: str | None = None) -> Capture:
         return Capture(CaptureQuality.STUB, size)
     if size >= weights.PAGE_WORDS and _flattened(document):
         return Capture(CaptureQuality.FLATTENED, size)
-    if size >= weights.POLICY_WORDS_FROM and (
-        language is None or language in _POLICY_WORD_LANGUAGES
-    ):
+    judged = size >= weights.PAGE_WORDS or (size >= weights.PAGE_WORDS_IF_MENUS and _menus(text))
+    if judged and (language is None or language in _POLICY_WORD_LANGUAGES):
         sample = letter_words(text[:_SAMPLE_CHARACTERS])
         policy_share = sum(map(_POLICY_WORDS.__contains__, sample)) / max(1, len(sample))
         if policy_share < weights.POLICY_WORD_SHARE:
             return Capture(CaptureQuality.NOT_A_POLICY, size, share=round(policy_share, 4))
     return Capture(CaptureQuality.OK, size)
+
+
+def _menus(text: str) -> bool:
+    """Mostly lines of a few words: a page of menus and links, not paragraphs of prose."""
+    lines = [line for line in text.splitlines() if line.strip()]
+    short = sum(1 for line in lines if len(line.split()) <= weights.MENU_LINE_WORDS)
+    return bool(lines) and short >= weights.MENU_LINE_SHARE * len(lines)
 
 
 def _flattened(document: Document) -> bool:
