@@ -28,6 +28,7 @@ from collections import Counter
 from pathlib import Path
 
 from tracker.history.history import History
+from tracker.present.json import fact_change_json
 from tracker.store.archive import Archive
 
 
@@ -66,17 +67,7 @@ def _pair(history: History, index: int, facts: list) -> dict:
         "policy": history.policy,
         "old": {"number": index, "date": old.effective.short, "sha256": old.sha256},
         "new": {"number": index + 1, "date": new.effective.short, "sha256": new.sha256},
-        "changes": [
-            {
-                "type": fact.type,
-                "change": fact.change,
-                "old": fact.old_value,
-                "new": fact.new_value,
-                "old_sentence": fact.old.sentence if fact.old else None,
-                "new_sentence": fact.new.sentence if fact.new else None,
-            }
-            for fact in facts
-        ],
+        "changes": [fact_change_json(fact) for fact in facts],
     }
 
 

@@ -71,10 +71,7 @@ def _flattened(document: Document) -> bool:
 def against_previous(document: Document, previous: Document) -> Capture:
     """`truncated` when the text is much shorter than the version before and stops early:
     its sections are the first ones of that version."""
-    if _cut_short(document, previous):
-        share = round(document.capture.words / previous.capture.words, 2)
-        return Capture(CaptureQuality.TRUNCATED, document.capture.words, share=share)
-    return document.capture
+    return _truncated(document, previous) if _cut_short(document, previous) else document.capture
 
 
 def against_next(document: Document, following: Document) -> Capture:
@@ -83,9 +80,13 @@ def against_next(document: Document, following: Document) -> Capture:
     the middle of a sentence). A policy that grew ends where it used to end: a capture cut off
     at its contents, or mid-word, does not."""
     if _cut_short(document, following) and _stops_abruptly(document):
-        share = round(document.capture.words / following.capture.words, 2)
-        return Capture(CaptureQuality.TRUNCATED, document.capture.words, share=share)
+        return _truncated(document, following)
     return document.capture
+
+
+def _truncated(document: Document, other: Document) -> Capture:
+    share = round(document.capture.words / other.capture.words, 2)
+    return Capture(CaptureQuality.TRUNCATED, document.capture.words, share=share)
 
 
 def _cut_short(document: Document, other: Document) -> bool:

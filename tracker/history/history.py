@@ -90,7 +90,7 @@ class History:
 
     def _comparison_key(self, old_index: int, new_index: int, words: bool) -> tuple[str, str]:
         old, new = self.versions[old_index], self.versions[new_index]
-        return "compare" if words else "align", f"{old.sha256}:{new.sha256}"
+        return comparison_key(old.sha256, new.sha256, words)
 
     def uncached_steps(self) -> list[int]:
         """The steps the log (with words) or the grid (without) would still have to compute."""
@@ -152,6 +152,11 @@ def read_document(text: str, sha256: str, cache: ResultCache | None = None) -> D
     return cache.get_or_make("parse", sha256, Document, lambda: parse_document(text))
 
 
+def comparison_key(old_sha256: str, new_sha256: str, words: bool) -> tuple[str, str]:
+    """The cache's kind and key for two texts compared: with meaning, or aligned only."""
+    return "compare" if words else "align", f"{old_sha256}:{new_sha256}"
+
+
 def compare_texts(old: str, new: str) -> tuple[Document, Document, Comparison]:
     """Two texts read and compared once: a pair of files compared again (or already filed
     in an archive) is read back from the cache, keyed as a history's steps are."""
@@ -163,7 +168,7 @@ def compare_texts(old: str, new: str) -> tuple[Document, Document, Comparison]:
         read_document(text, key, cache) for text, key in zip((old, new), keys, strict=True)
     ]
     comparison = cache.get_or_make(
-        "compare", ":".join(keys), Comparison, lambda: compare_documents(*documents)
+        *comparison_key(*keys, words=True), Comparison, lambda: compare_documents(*documents)
     )
     return documents[0], documents[1], comparison
 

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
 import re
+import shutil
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -74,9 +76,6 @@ def print_plain_table(
 ) -> None:
     """Columns aligned by hand, without rich: a thousand rows in a few milliseconds (rich's
     table took 0.8 s). Paged through `$PAGER` when longer than the terminal."""
-    import os
-    import shutil
-
     cells = [tuple(safe(cell) for cell in row) for row in rows]
     widths = [max(len(header), *(len(row[i]) for row in cells)) for i, header in enumerate(headers)]
 

@@ -93,7 +93,6 @@ def fact_json(fact: Fact) -> dict[str, Any]:
 
 
 def fact_change_json(change: FactChange) -> dict[str, Any]:
-
     return {
         "type": change.type,
         "change": change.change,
