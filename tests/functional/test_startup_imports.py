@@ -46,8 +46,8 @@ def test_help_imports_no_library_beyond_click(tmp_path):
 
 def test_a_file_to_file_diff_imports_only_what_comparing_needs(tmp_path):
     found = imported("diff", str(MESOSPHERE_2016), str(MESOSPHERE_2018), cache=tmp_path)
-    assert {"rapidfuzz", "numpy"} <= found  # the word alignment
-    assert not found & HEAVY
+    assert "rapidfuzz" in found  # the word alignment
+    assert not found & (HEAVY | {"numpy"})  # a pair this small is scored row by row
 
 
 @pytest.mark.parametrize("command", [["list"], ["timeline", "mesosphere/privacy", "--json"]])

@@ -6,6 +6,7 @@ import bisect
 from collections import defaultdict
 
 from tracker.analysis.compare.flows import _Flows
+from tracker.analysis.compare.scores import scores_above
 from tracker.analysis.compare.units import _Unit
 from tracker.analysis.compare.words import _STOPWORDS, _encode, is_cosmetic, similarity, word_diff
 from tracker.analysis.weights import (
@@ -68,24 +69,23 @@ def _pair_similar(
 def _score_matrix(old_free: list[_Unit], new_free: list[_Unit], flows: _Flows) -> list[list[float]]:
     """Title and content together: a rename needs most of both sections' text to correspond."""
     from rapidfuzz import fuzz
-    from rapidfuzz.process import cdist
 
     vocabulary: dict[str, str] = {}
     old_encoded = [_encode(unit.words, vocabulary) for unit in old_free]
     new_encoded = [_encode(unit.words, vocabulary) for unit in new_free]
-    content = cdist(old_encoded, new_encoded, scorer=fuzz.ratio)
-    titles = cdist(
+    content = scores_above(old_encoded, new_encoded, fuzz.ratio)
+    titles = scores_above(
         [unit.title_key for unit in old_free],
         [unit.title_key for unit in new_free],
-        scorer=fuzz.token_set_ratio,
+        fuzz.token_set_ratio,
     )
     matrix = []
     for a, old_unit in enumerate(old_free):
         row = []
         for b, new_unit in enumerate(new_free):
             same_title = old_unit.title_key == new_unit.title_key
-            title = 1.0 if same_title else titles[a][b] / 100
-            whole = content[a][b] / 100
+            title = 1.0 if same_title else titles[a].get(b, 0.0) / 100
+            whole = content[a].get(b, 0.0) / 100
             out_share, in_share = flows.shares(old_unit.index, new_unit.index)
             shared = min(out_share, in_share)
             if not old_unit.words or not new_unit.words:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
+from tracker.analysis.compare.scores import scores_above
 from tracker.analysis.compare.units import _Unit
 from tracker.analysis.compare.words import _plain_words_cached, shared_codes
 from tracker.analysis.weights import (
@@ -51,9 +52,6 @@ class _Flows:
     def measure(
         cls, old_units: list[_Unit], new_units: list[_Unit], pairs: dict[int, int]
     ) -> _Flows:
-        from rapidfuzz import fuzz
-        from rapidfuzz.process import cdist
-
         identical_old = {a for a, b in pairs.items() if old_units[a].key == new_units[b].key}
         identical_new = {pairs[a] for a in identical_old}
         old_all = _long_paragraphs(old_units)
@@ -66,18 +64,19 @@ class _Flows:
             paragraphs_from: list[_Paragraph], paragraphs_to: list[_Paragraph]
         ) -> list[_Homes]:
             """Each changed paragraph's best score in every section of the other version."""
+            from rapidfuzz import fuzz
+
             if not paragraphs_from or not paragraphs_to:
                 return [_Homes(paragraph, {}) for paragraph in paragraphs_from]
-            scores = cdist(
+            rows = scores_above(
                 [shared_codes(p.words) for p in paragraphs_from],
                 [shared_codes(p.words) for p in paragraphs_to],
-                scorer=fuzz.ratio,
-                score_cutoff=_LOWEST_USED_SCORE,
+                fuzz.ratio,
+                _LOWEST_USED_SCORE,
             )
-            units, per_unit = _best_per_unit(scores, paragraphs_to)
             return [
-                _Homes(paragraph, dict(zip(units, [score / 100 for score in row], strict=True)))
-                for paragraph, row in zip(paragraphs_from, per_unit.tolist(), strict=True)
+                _Homes(paragraph, _best_per_unit(row, paragraphs_to))
+                for paragraph, row in zip(paragraphs_from, rows, strict=True)
             ]
 
         old_best = best_homes(old_changed, new_all)
@@ -102,18 +101,14 @@ class _Flows:
 _LOWEST_USED_SCORE = 100 * min(LIVE_THRESHOLD, MOVE_THRESHOLD, STAY_THRESHOLD)
 
 
-def _best_per_unit(scores, paragraphs: list[_Paragraph]):
-    """The units the columns' paragraphs belong to, and each row's best score in each unit
-    (a unit's paragraphs are neighbouring columns, so one `reduceat` does it)."""
-    import numpy
-
-    starts = [
-        column
-        for column, paragraph in enumerate(paragraphs)
-        if column == 0 or paragraph.unit != paragraphs[column - 1].unit
-    ]
-    units = [paragraphs[column].unit for column in starts]
-    return units, numpy.maximum.reduceat(scores, starts, axis=1)
+def _best_per_unit(row: dict[int, float], paragraphs: list[_Paragraph]) -> dict[int, float]:
+    """The row's best score in each unit the columns' paragraphs belong to, as a share, in
+    the units' order (a missing unit scored under every threshold)."""
+    best: dict[int, float] = {}
+    for column in sorted(row):
+        unit = paragraphs[column].unit
+        best[unit] = max(best.get(unit, 0.0), row[column] / 100)
+    return dict(sorted(best.items()))
 
 
 def _living(homes: list[_Homes]) -> dict[int, dict[int, int]]:
