@@ -33,6 +33,7 @@ _HTML_START = re.compile(
     r"\A\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S
 )
 _HTML_TAGS = re.compile(r"<(?:p|div|h[1-6]|section|article|ul|li|span|br)\b[^>]*>", re.I)
+_CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0e-\x1f]")  # under 32, not \t \n \v \f \r
 
 _PREAMBLE = re.compile(
     r"\A\s*>?\s*\*?The following text is extracted and transformed from the (?P<domain>\S+) "
@@ -108,7 +109,7 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
 
 
 def _checked_text(text: str, name: str) -> str:
-    controls = sum(1 for char in text if ord(char) < 32 and char not in "\t\n\r\f\v")
+    controls = len(_CONTROL_CHARACTERS.findall(text))
     if controls > max(2, len(text) // 200):
         raise InputError(f"{name}: binary data (control characters), not text")
     if not text.strip():

@@ -89,9 +89,7 @@ def add_sources(
             errors.append((str(item), str(error)))
         step(1, None)
     results = archive.add([item.snapshot for item in prepared]) if prepared else []
-    checks = tuple(
-        _check_page(archive, result, item) for result, item in zip(results, prepared, strict=True)
-    )
+    checks = _check_pages(archive, results, prepared)
     return AddOutcome(tuple(zip(results, prepared, strict=True)), tuple(errors), checks)
 
 
@@ -106,7 +104,27 @@ def observed_day(text: str) -> EffectiveDate:
     return day
 
 
-def _check_page(archive: Archive, result: AddResult, prepared: Prepared) -> PageCheck:
+def _check_pages(
+    archive: Archive, results: list[AddResult], prepared: list[Prepared]
+) -> tuple[PageCheck, ...]:
+    """Each capture against the version before it; the versions before are read in one go,
+    and one filed in the same batch is taken as just read."""
+    before = _versions_before(archive, results)
+    wanted = [version for version in before if version is not None]
+    snapshots = dict(zip(wanted, archive.read_snapshots(wanted), strict=True))
+    documents = {item.snapshot.sha256: item.document for item in prepared if item.document}
+    checks = []
+    for item, version in zip(prepared, before, strict=True):
+        snapshot = snapshots.get(version) if version else None
+        previous = None
+        if snapshot is not None:
+            known = documents.get(snapshot.sha256)
+            previous = known or read_document(snapshot.text, snapshot.sha256)
+        checks.append(_check_page(item, version, previous))
+    return tuple(checks)
+
+
+def _check_page(prepared: Prepared, version: Version | None, before: Document | None) -> PageCheck:
     """The capture against the version before it, and any embedded policy against that version."""
     from tracker.analysis.capture import against_previous
     from tracker.analysis.compare import compare
@@ -114,21 +132,22 @@ def _check_page(archive: Archive, result: AddResult, prepared: Prepared) -> Page
     document = prepared.document
     if document is None:
         return PageCheck(Capture())
-    previous = _version_before(archive, result.version)
-    if previous is None:
+    if before is None:
         return PageCheck(document.capture)
-    snapshot = archive.read_snapshot(previous)
-    before = read_document(snapshot.text, snapshot.sha256)
     checks = []
     for embedded in document.embedded:  # sections only: the preambles hold the date lines
         other = Document(embedded.title, "", embedded.sections)
         changes = compare(other, replace(before, preamble=""), words=False).changes
         changed = sum(1 for change in changes if change.kind != ChangeKind.UNCHANGED)
-        checks.append(EmbeddedCheck(embedded, previous, changed, len(changes)))
+        checks.append(EmbeddedCheck(embedded, version, changed, len(changes)))
     return PageCheck(against_previous(document, before), tuple(checks))
 
 
-def _version_before(archive: Archive, version: Version) -> Version | None:
-    versions = archive.policy_versions(version.policy)
-    index = next((i for i, other in enumerate(versions) if other.path == version.path), 0)
-    return versions[index - 1] if index > 0 else None
+def _versions_before(archive: Archive, results: list[AddResult]) -> list[Version | None]:
+    """The version filed before each result's, in its policy's history (None: the first)."""
+    before: dict[tuple[str, str], Version | None] = {}
+    for policy in {result.version.policy for result in results}:
+        versions = archive.policy_versions(policy)
+        for index, version in enumerate(versions):
+            before[policy, version.path] = versions[index - 1] if index else None
+    return [before.get((result.version.policy, result.version.path)) for result in results]
