@@ -75,38 +75,53 @@ def _run(steps: Iterator[Step], count: int, workers: int, done: Callable[[], Non
             compare_step(step)
             done()
         return
+    _run_with_pool(steps, min(workers, count) - 1, done)
+
+
+def _run_with_pool(steps: Iterator[Step], helpers: int, done: Callable[[], None]) -> None:
+    """This process compares steps too, while the pool's processes start (about half a second
+    each) and while they work; a step the pool cannot take (a sandbox that forbids processes)
+    is compared here, with the same result."""
     import multiprocessing
-    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+    from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
     # spawn, not fork: the caller may hold threads (a progress bar, the TUI) and git pipes
     context = multiprocessing.get_context("spawn")
-    workers = min(workers, count)
-    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_quiet)
-    try:
-        pool.submit(int).result()  # whether processes can start here (a sandbox may forbid it)
-    except (OSError, ValueError, BrokenProcessPool):
-        pool.shutdown(cancel_futures=True)
-        _run(steps, count, 1, done)  # then in this process, with the same results
-        return
+    pool = ProcessPoolExecutor(helpers, mp_context=context, initializer=_quiet)
+    running: dict = {}  # future -> its step
     with pool:
-        running: set = set()
-        for step in steps:  # a few steps a worker in flight: texts are read as they are needed
-            if len(running) >= 2 * workers:
-                finished, running = wait(running, return_when=FIRST_COMPLETED)
-                _finish(finished, done)
-            running.add(pool.submit(compare_step, step))
-        _finish(wait(running).done, done)
+        for step in steps:  # a few steps a helper in flight: texts are read as they are needed
+            _collect(running, done, wait=False)
+            if pool is not None and len(running) < 2 * helpers:
+                try:
+                    running[pool.submit(compare_step, step)] = step
+                    continue
+                except (OSError, ValueError, RuntimeError, BrokenProcessPool):
+                    pool = None
+            compare_step(step)
+            done()
+        _collect(running, done, wait=True)
+
+
+def _collect(running: dict, done: Callable[[], None], *, wait: bool) -> None:
+    """The pool's finished steps (all of them, waiting, when `wait`); a step whose process
+    could not run is compared here. A comparison's own error is the caller's."""
+    from concurrent.futures import wait as wait_for
+    from concurrent.futures.process import BrokenProcessPool
+
+    finished = wait_for(running).done if wait else [f for f in running if f.done()]
+    for future in finished:
+        step = running.pop(future)
+        try:
+            future.result()
+        except (OSError, BrokenProcessPool):
+            compare_step(step)
+        done()
 
 
 def _characters(step: Step) -> int:
     return sum(len(snapshot.text) for snapshot in step.snapshots)
-
-
-def _finish(futures: Iterable, done: Callable[[], None]) -> None:
-    for future in futures:
-        future.result()  # a worker's error is the caller's
-        done()
 
 
 def _quiet() -> None:
