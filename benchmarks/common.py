@@ -16,6 +16,9 @@ from pathlib import Path
 # user's cache is never touched.
 CACHE = Path(tempfile.mkdtemp(prefix="tracker-bench-cache-"))
 os.environ["TRACKER_CACHE_DIR"] = str(CACHE)
+# An installed tracker runs from compiled bytecode; a machine that sets
+# PYTHONDONTWRITEBYTECODE would otherwise compile every source file in every command.
+os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
 
 
 def clear_cache() -> None:
