@@ -134,6 +134,11 @@ def facts(text: str, kind: str) -> list[str]:
             ["$100"],
         ),
         ("Shipping costs up to $100 are refunded.", "liability_cap", []),
+        (
+            "Our aggregate liability will not exceed US$1,000.00 in any event.",
+            "liability_cap",
+            ["US$1000.00"],
+        ),
     ],
 )
 def test_contract_clauses(text, kind, values):

@@ -354,10 +354,17 @@ def _change_notice(sentence: str) -> list[str]:
 
 
 def _liability_cap(sentence: str) -> list[str]:
-    """`our liability shall not exceed the greater of $100 or ...` -> `$100`."""
+    """`our liability shall not exceed the greater of $100 or ...` -> `$100` (a thousands
+    separator dropped: `US$1,000.00` and `US$1000.00` are one amount)."""
     if not _LIABILITY.search(sentence):
         return []
-    return [" ".join(match.group("amount").split()) for match in _LIABILITY_CAP.finditer(sentence)]
+    return [
+        _THOUSANDS.sub("", " ".join(match.group("amount").split()))
+        for match in _LIABILITY_CAP.finditer(sentence)
+    ]
+
+
+_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}\b)")
 
 
 # The registry: every fact type, in the order a sentence is read. Adding one is one entry
