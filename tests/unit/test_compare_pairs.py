@@ -240,6 +240,55 @@ def test_swapping_versions_swaps_added_removed_and_split_merged(old, new):
         assert count(forward, kind) == count(backward, opposite), (kind, old, new)
 
 
+def test_a_section_merged_into_one_and_split_off_into_another_keeps_both():
+    old = document(
+        ("Data", PARAGRAPHS["collect"] + "\n\n" + PARAGRAPHS["cookies"]),
+        ("Sharing", PARAGRAPHS["share"]),
+        ("Contact", PARAGRAPHS["contact"]),
+    )
+    new = document(
+        ("Data", PARAGRAPHS["collect"] + "\n\n" + PARAGRAPHS["share"]),
+        ("Contact", PARAGRAPHS["contact"]),
+    ).replace("## Contact", f"### Cookies\n\n{PARAGRAPHS['cookies']}\n\n## Contact")
+    assert ("merged", ["Data", "Sharing"], ["Data", "Cookies"]) in kinds(changes(old, new))
+
+
+@st.composite
+def nested_documents(draw) -> str:
+    """Sections of two levels holding one or two paragraphs: text regroups across them."""
+    keys = draw(st.lists(st.sampled_from(sorted(PARAGRAPHS)), min_size=1, max_size=8, unique=True))
+    lines = []
+    for key in keys:
+        level = draw(st.sampled_from(["##", "###"]))
+        lines.append(f"{level} {draw(st.sampled_from([key.title(), 'Details', 'More']))}")
+        lines += [
+            PARAGRAPHS[key],
+            *draw(st.lists(st.sampled_from(list(PARAGRAPHS.values())), max_size=1)),
+        ]
+    return "\n\n".join(lines) + "\n"
+
+
+@settings(max_examples=150, deadline=None)
+@given(nested_documents(), nested_documents())
+def test_every_section_is_in_a_change_and_none_is_both_gone_and_kept(old, new):
+    """A split or merge may name a section that is also paired (its text went there too), but
+    no section is lost, and none is removed (or added) while another change keeps it."""
+    old_document, new_document = parse_document(old), parse_document(new)
+    result = compare(old_document, new_document)
+    for side, lone, sections in (
+        ("old", "removed", old_document.sections),
+        ("new", "added", new_document.sections),
+    ):
+        shown = [
+            (change.kind, section.id)
+            for change in result.changes
+            for section in getattr(change, side)
+        ]
+        assert {id for _, id in shown} == {section.id for section in sections}, (side, old, new)
+        gone = {id for kind, id in shown if kind == lone}
+        assert not gone & {id for kind, id in shown if kind != lone}, (side, old, new)
+
+
 def test_a_rewritten_section_is_shown_old_then_new_not_as_confetti():
     old = parse_document("## Data\n\nWe store what you send us on our own servers in Ohio.\n")
     reworded = parse_document("## Data\n\nWe store what you send us on rented servers in Ohio.\n")

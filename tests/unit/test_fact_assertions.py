@@ -361,6 +361,9 @@ def test_an_address_the_capture_lost_is_not_reported_added():
         ("your browser version and settings", "your browser type"),
         ("professional information such as your employer affiliation", "your company name"),
         ("the Name(s), address and signature of the account holder", "your full name"),
+        ("data identifying the mobile device you use", "your mobile device identifier"),
+        ("your personal health and financial information", "your health information"),
+        ("your phone contacts, if you enable it", "your address book"),
     ],
 )
 def test_a_data_type_stated_before_in_looser_words_is_not_added(old_words, new_words):
@@ -373,3 +376,102 @@ def test_a_data_type_new_in_every_wording_is_still_added():
     old = "# Policy\n\n## What we collect\n\nWhen you order, we collect your e-mail address.\n"
     new = old.replace("your e-mail address", "your e-mail address and your date of birth")
     assert ("data_type", "added", None, "date of birth") in document_facts(old, new)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "values"),
+    [
+        # A country data comes from, or whose people are meant, is no destination.
+        (
+            "Fern handles data about people in the EU/EEA/UK and transfers it from the "
+            "EU/EEA/UK to the United States under contract.",
+            "transfer_country",
+            ["United States"],
+        ),
+        (
+            "For users based in the EEA and the UK, transfers to India rely on safeguards.",
+            "transfer_country",
+            ["India"],
+        ),
+        # An authority's country, a definition's list and a name's country are not either.
+        (
+            "Data processed outside the EEA is covered by contracts approved by the UK’s "
+            "Information Commissioner.",
+            "transfer_country",
+            [],
+        ),
+        (
+            "We use the term “Partner Countries” to refer to Canada, Japan and all countries "
+            "located in Europe.",
+            "transfer_country",
+            [],
+        ),
+        (
+            "You grant a transferable licence to the Brazil Publisher to show your game.",
+            "transfer_country",
+            [],
+        ),
+        ("Studio lets you build, operate and publish worlds set in Japan.", "transfer_country", []),
+        ("We operate servers in Germany for our customers.", "transfer_country", ["Germany"]),
+        # A notice or a time without use is no period of keeping data; a dormant account's is.
+        (
+            "We may delete an idle workspace after 30 days' notice if you have not used it in "
+            "the previous 90 days.",
+            "retention_period",
+            [],
+        ),
+        (
+            "We delete your account data if you have not logged in for 2 years.",
+            "retention_period",
+            ["2 years"],
+        ),
+        # A public body's phone number is not the company's.
+        (
+            "You may write to the Complaint Unit of the State Department of Fair Trade at 12 "
+            "N. Main St., Sacramento, or call them at (916) 445-1254.",
+            "phone",
+            [],
+        ),
+        ("Call our support team at (916) 445-1254.", "phone", ["+19164451254"]),
+        # A document's title names no data; the same word collected does.
+        (
+            "These terms include the Fern Privacy & Cookie Policy and the Community Rules.",
+            "data_type",
+            [],
+        ),
+        ("We collect cookies as our Cookie Policy describes.", "data_type", ["cookies"]),
+        # An employer who owns the work is no data collected; an employer's name is.
+        (
+            "Content you post includes work your employer owns only with its permission.",
+            "data_type",
+            [],
+        ),
+        ("We collect your job title and employer.", "data_type", ["company", "job title"]),
+        # `collectively` is no collecting: naming a model's maker shares nothing with it.
+        (
+            "Llama is developed by Meta Platforms and its affiliates (collectively, “Meta”).",
+            "third_party",
+            [],
+        ),
+        # An escaped underscore is part of the address.
+        (
+            r"Send notices to legal\_notice\_team@fern.example.",
+            "contact_email",
+            ["legal_notice_team@fern.example"],
+        ),
+    ],
+)
+def test_what_a_sentence_asserts_third_sample(text, kind, values):
+    assert facts(text, kind) == sorted(values)
+
+
+def test_the_same_street_address_with_another_postcode_is_not_added():
+    old = "# Terms\n\n## Contact\n\nFern Inc., 40 Harbour Place, Suite 7, Portland, OR 97201.\n"
+    new = old.replace("97201", "97209")
+    assert not [fact for fact in document_facts(old, new) if fact[0] == "postal_address"]
+
+
+def test_meta_is_facebook_still_named():
+    old = "# Policy\n\n## Partners\n\nWe share ad data with Facebook to measure campaigns.\n"
+    new = "# Policy\n\n## Partners\n\nWe share ad data with Meta to measure campaigns.\n"
+    assert document_facts(old, new) == []

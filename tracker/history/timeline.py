@@ -115,7 +115,10 @@ def _advance(
             for row in rows:
                 if row is not None and row is not keep:
                     row.cells[index] = ChangeKind.MERGED
-            continue_row(keep, change.new[0].id, change.new[0].title, ChangeKind.MERGED)
+            for position, section in enumerate(change.new):  # a regrouping also splits
+                continue_row(
+                    keep if position == 0 else None, section.id, section.title, ChangeKind.MERGED
+                )
     return following
 
 

@@ -123,6 +123,8 @@ def _classify(
         list
     )  # old index -> unpaired new indexes split off
     lone: list[Change] = []
+    split_into: set[int] = set()  # new indexes a lone old section split into
+    removed: dict[int, Change] = {}  # old index -> its removal, unless a new section merges it
 
     for unit in old_units:
         if unit.index in pairs:
@@ -131,19 +133,21 @@ def _classify(
         if isinstance(home, int):
             joins_new[home].append(unit.index)
         elif home:
+            split_into.update(home)
             lone.append(
                 _group_change(ChangeKind.SPLIT, [unit], [new_units[t] for t in sorted(home)], words)
             )
         else:
-            lone.append(_group_change(ChangeKind.REMOVED, [unit], [], words))
-    claimed = {index for indexes in joins_new.values() for index in indexes}
+            removed[unit.index] = _group_change(ChangeKind.REMOVED, [unit], [], words)
     for unit in new_units:
-        if unit.index in reverse or unit.index in joins_new:
+        if unit.index in reverse or unit.index in joins_new or unit.index in split_into:
             continue
         home = _home(unit, new_units, old_units, reverse, flows.in_words, flows.new_sizes)
         if isinstance(home, int) and home in pairs:
             joins_old[home].append(unit.index)
-        elif isinstance(home, list) and not claimed & set(home):
+        elif isinstance(home, list) and all(index in removed for index in home):
+            for index in home:
+                del removed[index]
             lone.append(
                 _group_change(
                     ChangeKind.MERGED, [old_units[s] for s in sorted(home)], [unit], words
@@ -152,6 +156,7 @@ def _classify(
         else:
             lone.append(_group_change(ChangeKind.ADDED, [], [unit], words))
 
+    lone += removed.values()
     in_order = _in_order(pairs)
     changes: list[Change] = []
     for b, extra in joins_new.items():
@@ -172,9 +177,13 @@ def _classify(
             or (joins_new.get(b) and joins_new[b] != [a])
         ):
             group = sorted({a, *joins_new[b]})
+            split_off = sorted({b, *joins_old.get(a, [])})  # a regrouping: merged, and split too
             changes.append(
                 _group_change(
-                    ChangeKind.MERGED, [old_units[i] for i in group], [new_units[b]], words
+                    ChangeKind.MERGED,
+                    [old_units[i] for i in group],
+                    [new_units[i] for i in split_off],
+                    words,
                 )
             )
         elif joins_old.get(a):

@@ -8,6 +8,7 @@ from tracker import rules
 
 _RULES = rules.load("facts")
 _OTHER_PARTY = re.compile(_RULES["cues"]["other_party"], re.I)
+_OTHER_ORGANISATION = re.compile(_RULES["cues"]["other_organisation"])
 _ABBREVIATIONS: dict[str, str] = _RULES["address_abbreviations"]
 
 
@@ -74,6 +75,8 @@ def addresses(sentence: str) -> list[str]:
 
 
 def phones(sentence: str) -> list[str]:
+    """The sentence's phone numbers, but not one of a public body or forum it names before
+    the number (`the Department of Consumer Affairs ... at (800) 952-5210`)."""
     if not re.search(r"\d{3}", sentence) or not re.search(
         r"\b(?:phone|call|tel|telephone|fax|toll|dial)\w*\b|\+\d|\b1-\d{3}-\d{3}-\d{4}\b",
         sentence,
@@ -86,6 +89,8 @@ def phones(sentence: str) -> list[str]:
     for match in phonenumbers.PhoneNumberMatcher(
         sentence, "US", leniency=phonenumbers.Leniency.VALID
     ):
+        if _OTHER_ORGANISATION.search(sentence[max(0, match.start - 200) : match.start]):
+            continue
         numbers.append(
             phonenumbers.format_number(match.number, phonenumbers.PhoneNumberFormat.E164)
         )

@@ -121,6 +121,24 @@ def _durations(sentence: str) -> list[str]:
     return [value for match in _DURATION.finditer(sentence) if (value := _duration_value(match))]
 
 
+_NOTICE_PERIOD = _cue("notice_period")
+_INACTIVITY_PERIOD = _cue("inactivity_period")
+_KEPT_DATA = _cue("kept_data")
+
+
+def _kept_periods(sentence: str) -> list[str]:
+    """The periods of a keeping sentence that say how long something is kept: not a notice
+    (`after 30 days' notice`), nor a time without use of something that is no data."""
+    names_data = _KEPT_DATA.search(sentence) is not None
+    return [
+        value
+        for match in _DURATION.finditer(sentence)
+        if (value := _duration_value(match))
+        and not _NOTICE_PERIOD.match(sentence[match.end() : match.end() + 30])
+        and (names_data or not _INACTIVITY_PERIOD.search(sentence[: match.start()][-80:]))
+    ]
+
+
 def _duration_value(match: re.Match[str]) -> str | None:
     """`twelve (12) months` -> `12 months`."""
     amount = _number_value(match.group("n"))
@@ -152,7 +170,7 @@ AS_LONG_AS_NEEDED = re.compile(
 def _retention(sentence: str, cue: str) -> list[str]:
     if not _KEEPING.search(cue):
         return []
-    values = _durations(sentence)
+    values = _kept_periods(sentence)
     lowered = sentence.lower()
     if INDEFINITE.search(lowered) and not values:
         values.append("indefinite")
@@ -172,7 +190,7 @@ _COUNTRY = re.compile(
 )
 _TRANSFER_CONTEXT = _cue("transfer_context")
 _NOT_TRANSFER = _cue("not_transfer")
-_COMPANY_SUFFIX = _cue("company_suffix", 0)
+_PART_OF_NAME = _cue("part_of_name", 0)
 _TRANSFER_ORIGIN = _cue("transfer_origin")
 _RIGHTS_CONTEXT = _cue("rights_context")
 
@@ -201,14 +219,14 @@ def _denies_collecting(sentence: str) -> bool:
 
 
 def _countries(sentence: str) -> list[str]:
-    """Where data goes: not a company's name (`Acme Netherlands B.V.`), nor the countries of
-    an export-control clause."""
+    """Where data goes: not a company's name (`Acme Netherlands B.V.`), an authority's (`the
+    UK's Information Commissioner`), nor the countries of an export-control clause."""
     if not _TRANSFER_CONTEXT.search(sentence) or _NOT_TRANSFER.search(sentence):
         return []
     names = [
         _COUNTRY_ALIASES.get(match.group(1), match.group(1))
         for match in _COUNTRY.finditer(sentence)
-        if not _COMPANY_SUFFIX.match(sentence[match.end() :])
+        if not _PART_OF_NAME.match(sentence[match.end() :])
         and not _TRANSFER_ORIGIN.search(sentence[max(0, match.start() - 60) : match.start()])
     ]
     return list(dict.fromkeys(names))
@@ -387,10 +405,13 @@ class FactType:
     pairing: Pairing = Pairing.NONE
 
 
+_DOCUMENT_TITLE = _cue("document_title", 0)
+
+
 def _data_types(sentence: str, cue: str) -> list[str]:
     if not _collects(cue) or _denies_collecting(sentence):
         return []
-    found = _DATA_TYPE_LEXICON(sentence)
+    found = _DATA_TYPE_LEXICON(_DOCUMENT_TITLE.sub(" ", sentence))
     return [] if found and _DEFINITION.search(cue) else found
 
 

@@ -73,11 +73,19 @@ def joined_lines(text: str) -> str:
 
 def sentences(text: str) -> list[str]:
     plain = _LINK.sub(_link_text, text)
-    plain = re.sub(r"[*_`]+", "", plain)
+    plain = _MARKUP.sub("", _ESCAPE.sub(r"\1", plain))
     # table cells and the line breaks inside them are sentence boundaries
     plain = re.sub(r"<br\s*/?>|\s\|\s", "\n", plain, flags=re.I)
-    parts = re.split(r"(?<=[.!?;])\s+(?=[A-Z(“\"])|\n+", plain)
+    parts = _SENTENCE_BREAK.split(plain)
     return [part for part in (piece.strip() for piece in parts) if part]
+
+
+# `DMCA\_notice\_email@` is `DMCA_notice_email@`: an underscore inside a word is no markup.
+_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+.!-])")
+_MARKUP = re.compile(r"[*`]+|(?<!\w)_+|_+(?!\w)")
+# A sentence ends at `.`, `!`, `?` or `;` before a capital, not after an initial (`1625 N.
+# Market Blvd.`, `John Q. Public`).
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?;])(?<![\s(][A-Z]\.)\s+(?=[A-Z(“\"])|\n+")
 
 
 _LINK = re.compile(r"\[([^\]]*)\]\((?:mailto:)?[^)]*\)")
