@@ -52,7 +52,7 @@ def sample(archive: Archive, seed: int, pairs: int, per_pair: int, services: int
         if per_service[policy.split("/")[0]] >= cap:
             continue
         history = histories[policy]
-        facts = list(history.comparison(index - 1, index).facts)
+        facts = list(history.step(index).facts)
         if not facts:
             continue
         per_service[policy.split("/")[0]] += 1
@@ -116,22 +116,17 @@ def score(judged: Path) -> None:
 
 
 def recheck(archive: Archive, judged: Path) -> None:
-    from tracker.history.history import compare_documents, read_document
-
     pairs = json.loads(judged.read_text())
     counts: Counter[tuple[str, str]] = Counter()
     for number, pair in enumerate(pairs, 1):
         history = History(archive, pair["policy"])
-        documents = []
         for side in ("old", "new"):
             index = pair[side]["number"] - 1
-            snapshot = history.snapshots[index]
-            if snapshot.sha256 != pair[side]["sha256"]:
+            if history.versions[index].sha256 != pair[side]["sha256"]:
                 raise SystemExit(f"pair {number}: {pair['policy']} #{index + 1} is another text")
-            documents.append(read_document(snapshot.text, snapshot.sha256, history.cache))
         now = {
             (fact.type, fact.change, fact.old_value, fact.new_value)
-            for fact in compare_documents(*documents).facts
+            for fact in history.step(pair["new"]["number"] - 1).facts
         }
         for change in pair["changes"]:
             key = (change["type"], change["change"], change["old"], change["new"])

@@ -89,6 +89,7 @@ class WarningKind(StrEnum):
     DOCUMENT_CHANGED = "document_changed"
     CAPTURE = "capture"
     EMBEDDED = "embedded"
+    TRANSIENT = "transient"  # a side seen only between two captures of one other text
 
 
 class FactChangeKind(StrEnum):
@@ -169,6 +170,8 @@ class VersionFlag(StrEnum):
     SILENT_CHANGE = "silent_change"  # the text changed substantively, the stated date did not
     DATE_ONLY_CHANGE = "date_only_change"  # only the stated date changed
     REVERTED = "reverted"  # the text of an earlier, not the previous, version again
+    TRANSIENT = "transient"  # seen only between two captures of one other text: a stale or
+    # passing capture, whose changes the next version undoes
     ANNOUNCED = "announced"  # it states a date later than it was first seen: upcoming
     BACKDATED = "backdated"  # it states a date before the previous version's, or before the
     # previous text was last seen

@@ -68,14 +68,19 @@ def test_the_report_tells_the_dates_and_sightings_of_each_version(archive, tmp_p
     markdown = run_tracker("report", POLICY, "--format", "md", "--archive", str(archive)).out
     part = markdown.split("### Dates and sightings", 1)[1].split("###", 1)[0]
     assert "#3 March 1, 2024 (seen 2024-04-03): reverted to an earlier text, backdated" in part
-    assert "#1" not in part and "#2" not in part
+    assert "#2 April 1, 2024 (seen 2024-04-02): seen only between two captures" in part
+    assert "#1" not in part
     html = run_tracker("report", POLICY, "--format", "html", "--archive", str(archive)).out
     assert "Dates and sightings" in html and "<dt>sightings</dt><dd>seen 2024-03-02</dd>" in html
     report = json.loads(
         run_tracker("report", POLICY, "--format", "json", "--archive", str(archive)).out
     )
     [policy] = report["policies"]
-    assert [v["version_flags"] for v in policy["versions"]] == [[], [], ["reverted", "backdated"]]
+    assert [v["version_flags"] for v in policy["versions"]] == [
+        [],
+        ["transient"],
+        ["reverted", "backdated"],
+    ]
     assert policy["versions"][2]["observations"] == ["2024-04-03"]
 
 
@@ -268,6 +273,5 @@ def test_a_page_flipping_between_two_captures_lists_its_first_reverts_and_says_h
     assert "(the first 20 of 24;" in part  # 23 reverts, and B backdated the first time
     assert sum(line.startswith("- #") for line in part.splitlines()) == 20
     assert markdown.count("> ⚑ Dates and sightings: reverted") == 23
-    highlights = markdown.split("## Highlights", 1)[1].split("## Contents", 1)[0]
-    assert highlights.count("New data type: phone number") == 1  # the last time only
-    assert "acme/privacy #24 · **New data type: phone number**" in highlights
+    assert sum("transient" in v["flags"] for v in log(archive)) == 23  # #2 to #24
+    assert "## Highlights" not in markdown  # nothing the flipping changed lasted

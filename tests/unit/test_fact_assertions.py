@@ -364,6 +364,8 @@ def test_an_address_the_capture_lost_is_not_reported_added():
         ("data identifying the mobile device you use", "your mobile device identifier"),
         ("your personal health and financial information", "your health information"),
         ("your phone contacts, if you enable it", "your address book"),
+        ("device details (OS, browser version)", "your operating system"),
+        ("your browsing behaviour on our site", "your search history"),
     ],
 )
 def test_a_data_type_stated_before_in_looser_words_is_not_added(old_words, new_words):
@@ -392,6 +394,12 @@ def test_a_data_type_new_in_every_wording_is_still_added():
             "For users based in the EEA and the UK, transfers to India rely on safeguards.",
             "transfer_country",
             ["India"],
+        ),
+        (
+            "When affiliates in countries outside the European Economic Area, Switzerland, the "
+            "UK, or the United States get your data, we use safeguards.",
+            "transfer_country",
+            [],
         ),
         # An authority's country, a definition's list and a name's country are not either.
         (
@@ -432,7 +440,34 @@ def test_a_data_type_new_in_every_wording_is_still_added():
             "phone",
             [],
         ),
+        (
+            "You may complain to the competent supervisory authority, such as the state "
+            "regulator at (916) 445-1254.",
+            "phone",
+            [],
+        ),
         ("Call our support team at (916) 445-1254.", "phone", ["+19164451254"]),
+        # A duty on the reader is not the company's practice; a company named for its
+        # hardware gets no data.
+        (
+            "You agree not to publicly share, sell or publish the benchmark information.",
+            "practice",
+            [],
+        ),
+        (
+            "We will not sell, license or otherwise transfer any rights to your personal "
+            "information to anyone.",
+            "practice",
+            ["sells personal information: no"],
+        ),
+        ("On Amazon Fire devices, you can turn off ads tracking in settings.", "third_party", []),
+        # A share widget's row of brands shares nothing.
+        (
+            "Thanks for sharing!Facebook Twitter Pinterest LinkedIn Reddit WhatsApp Gmail "
+            "Telegram Amazon Wish List",
+            "third_party",
+            [],
+        ),
         # A document's title names no data; the same word collected does.
         (
             "These terms include the Fern Privacy & Cookie Policy and the Community Rules.",
@@ -474,4 +509,21 @@ def test_the_same_street_address_with_another_postcode_is_not_added():
 def test_meta_is_facebook_still_named():
     old = "# Policy\n\n## Partners\n\nWe share ad data with Facebook to measure campaigns.\n"
     new = "# Policy\n\n## Partners\n\nWe share ad data with Meta to measure campaigns.\n"
+    assert document_facts(old, new) == []
+
+
+def test_links_introduced_as_browser_help_name_no_third_party():
+    text = (
+        "Links to managing cookies in common browsers:\n\n"
+        "* [Firefox Cookies](https://help.example/firefox)\n\n"
+        "* [Google Analytics](https://help.example/analytics)\n"
+    )
+    assert facts(text, "third_party") == []
+    partners = text.replace("Links to managing cookies in common browsers:", "We share data with:")
+    assert facts(partners, "third_party") == ["Google Analytics"]
+
+
+def test_a_company_named_by_its_web_address_is_still_named():
+    old = "# Policy\n\n## Disputes\n\nShare your complaint with our provider at https://truste.com/form.\n"
+    new = "# Policy\n\n## Disputes\n\nShare your complaint with our provider TRUSTe at https://truste.com/form.\n"
     assert document_facts(old, new) == []

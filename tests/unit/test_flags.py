@@ -62,7 +62,20 @@ def test_the_text_of_an_earlier_not_the_previous_version_is_a_revert():
     ]
     assert flags(versions, [None, step(1), step(1)])[2] == ("reverted", "backdated")
     flapping = [versions[0], version("2024-03-01", "b", "2024-04-02"), versions[2]]
-    assert flags(flapping, [None, step(1), step(1)]) == [(), ("silent_change",), ("reverted",)]
+    assert flags(flapping, [None, step(1), step(1)]) == [
+        (),
+        ("silent_change", "transient"),
+        ("reverted",),
+    ]
+
+
+def test_a_text_seen_only_between_two_captures_of_another_is_transient():
+    texts = ["a", "b", "a", "b", "c"]
+    versions = [
+        version(f"2024-0{n + 1}-01", text, f"2024-0{n + 1}-02") for n, text in enumerate(texts)
+    ]
+    marked = ["transient" in found for found in flags(versions, [None, *[step(1)] * 4])]
+    assert marked == [False, True, True, False, False]  # b between a and a, then a between b and b
 
 
 def test_a_date_later_than_the_first_sighting_is_announced():

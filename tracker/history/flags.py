@@ -1,5 +1,6 @@
 """What a version's dates and sightings say: a change its date does not show, a date bumped
-with no change, a revert, an announced date, a backdated one, a broken capture."""
+with no change, a revert, a text seen only between two captures of another, an announced date,
+a backdated one, a broken capture."""
 
 from __future__ import annotations
 
@@ -46,6 +47,11 @@ def _flags(versions: list[Version], step: StepSummary | None, index: int) -> lis
         and (version.effective.value < previous.effective.value or _seen_after(previous, version))
     ):
         flags.append(VersionFlag.BACKDATED)
+    if (
+        index + 1 < len(versions)
+        and versions[index + 1].sha256 == previous.sha256 != version.sha256
+    ):
+        flags.append(VersionFlag.TRANSIENT)
     if step is not None:
         flags += _capture_flags(step)
     return flags

@@ -20,6 +20,7 @@ from tracker.model import (
     FactChange,
     Snapshot,
     Version,
+    WarningKind,
 )
 from tracker.store.archive import Archive
 
@@ -104,8 +105,29 @@ class History:
         ]
 
     def step(self, index: int, *, words: bool = True) -> Comparison | None:
-        """What changed in version `index` since the one before (None for the first)."""
-        return self.comparison(index - 1, index, words=words) if index else None
+        """What changed in version `index` since the one before (None for the first).
+
+        A step to or from a text seen only between two captures of another (a stale or
+        passing capture: `a b a`) changed nothing that lasted. Its sections are shown, its
+        facts are not reported, and it says why."""
+        if not index:
+            return None
+        comparison = self.comparison(index - 1, index, words=words)
+        side = self._transient_side(index)
+        if side is None:
+            return comparison
+        from tracker.analysis.meaning import without_facts
+
+        caveat = Caveat(WarningKind.TRANSIENT, side)
+        return replace(without_facts(comparison), caveats=(*comparison.caveats, caveat))
+
+    def _transient_side(self, index: int) -> str | None:
+        shas = [version.sha256 for version in self.versions]
+
+        def transient(at: int) -> bool:
+            return 0 < at < len(shas) - 1 and shas[at - 1] == shas[at + 1] != shas[at]
+
+        return "new" if transient(index) else "old" if transient(index - 1) else None
 
     def log_entries(self) -> list[LogEntry]:
         """Each version with what changed since the one before; cached for this exact sequence."""

@@ -186,6 +186,7 @@ def change_summary(step: StepSummary) -> str:
 _CAVEAT_NOTES = {
     WarningKind.DOCUMENT_CHANGED: "mostly another document",
     WarningKind.EMBEDDED: "page holds two versions (primary compared)",
+    WarningKind.TRANSIENT: "a passing capture (no fact reported)",
 }
 
 
@@ -223,6 +224,11 @@ def caveat_message(caveat: Caveat) -> str:
     if caveat.kind == WarningKind.CAPTURE and caveat.capture:
         return f"{_SIDES[caveat.side]} looks like a broken capture: " + capture_reason(
             caveat.capture, _OTHER_SIDE.get(caveat.side, "the version before")
+        )
+    if caveat.kind == WarningKind.TRANSIENT:
+        return (
+            f"{_SIDES[caveat.side]} was seen only between two captures of one other text (a"
+            " stale or passing capture): its sections are shown, no fact change is reported"
         )
     if caveat.kind == WarningKind.DOCUMENT_CHANGED:
         return (
@@ -270,6 +276,7 @@ _FLAG_WORDS = {
     VersionFlag.SILENT_CHANGE: "changed, its date kept",
     VersionFlag.DATE_ONLY_CHANGE: "only its date changed",
     VersionFlag.REVERTED: "reverted to an earlier text",
+    VersionFlag.TRANSIENT: "seen only between two captures of the text before it",
     VersionFlag.ANNOUNCED: "announced before it took effect",
     VersionFlag.BACKDATED: "backdated",
 }

@@ -139,15 +139,16 @@ def _classify(
             )
         else:
             removed[unit.index] = _group_change(ChangeKind.REMOVED, [unit], [], words)
+    claimed = {index for indexes in joins_new.values() for index in indexes}
     for unit in new_units:
         if unit.index in reverse or unit.index in joins_new or unit.index in split_into:
             continue
         home = _home(unit, new_units, old_units, reverse, flows.in_words, flows.new_sizes)
         if isinstance(home, int) and home in pairs:
             joins_old[home].append(unit.index)
-        elif isinstance(home, list) and all(index in removed for index in home):
+        elif isinstance(home, list) and not claimed & set(home):
             for index in home:
-                del removed[index]
+                removed.pop(index, None)  # its text lives on here: not removed after all
             lone.append(
                 _group_change(
                     ChangeKind.MERGED, [old_units[s] for s in sorted(home)], [unit], words

@@ -227,7 +227,7 @@ def _countries(sentence: str) -> list[str]:
         _COUNTRY_ALIASES.get(match.group(1), match.group(1))
         for match in _COUNTRY.finditer(sentence)
         if not _PART_OF_NAME.match(sentence[match.end() :])
-        and not _TRANSFER_ORIGIN.search(sentence[max(0, match.start() - 60) : match.start()])
+        and not _TRANSFER_ORIGIN.search(sentence[max(0, match.start() - 100) : match.start()])
     ]
     return list(dict.fromkeys(names))
 
@@ -260,6 +260,7 @@ _BUSINESS_SALE = _cue("business_sale")
 _SALE_HEDGE = _cue("sale_hedge")
 _SOLD_COMPANY = _cue("sold_company", 0)
 _PRACTICE_NOUN = _cue("practice_noun")
+_USER_OBLIGATION = _cue("user_obligation")
 
 
 def _practices(sentence: str) -> list[str]:
@@ -270,6 +271,8 @@ def _practices(sentence: str) -> list[str]:
     if not re.search(r"\b(?:information|data)\b", sentence, re.I):
         return []
     if _BUSINESS_SALE.search(sentence) or _SALE_HEDGE.search(sentence):
+        return []
+    if _USER_OBLIGATION.search(sentence):
         return []
     found = []
     for match in _PRACTICE_VERB.finditer(sentence):
@@ -299,7 +302,7 @@ def _sells_data(sentence: str, verb: re.Match[str]) -> bool:
     before = sentence[max(0, verb.start() - 30) : verb.start()]
     if _PASSIVE.search(before):
         return not _SOLD_COMPANY.search(before)  # `our business is sold`: not data
-    after = sentence[verb.end() : verb.end() + 60]
+    after = sentence[verb.end() : verb.end() + 90]
     data, goods = _SOLD_DATA.search(after), _SOLD_GOODS.search(after)
     return data is not None and (goods is None or data.start() < goods.start())
 
@@ -415,9 +418,27 @@ def _data_types(sentence: str, cue: str) -> list[str]:
     return [] if found and _DEFINITION.search(cue) else found
 
 
+_BRAND_RUN = _cue("brand_run", 0)
+
+
+def _named_for_devices(name: str, sentence: str) -> bool:
+    """Every mention is of its hardware: `on Amazon Fire devices`."""
+    return all(
+        _DEVICE_BRAND.match(sentence[match.end() :])
+        for match in _THIRD_PARTY_LEXICON.pattern(name).finditer(sentence)
+    )
+
+
+_DEVICE_BRAND = _cue("device_brand", 0)
+
+
 def _third_parties(sentence: str, cue: str) -> list[str]:
-    found = _THIRD_PARTY_LEXICON(sentence)
-    if found and (_DEFINITION.search(cue) or not _THIRD_PARTY_ROLE.search(cue)):
+    found = [
+        name for name in _THIRD_PARTY_LEXICON(sentence) if not _named_for_devices(name, sentence)
+    ]
+    if found and (
+        _DEFINITION.search(cue) or not _THIRD_PARTY_ROLE.search(cue) or _BRAND_RUN.search(sentence)
+    ):
         return []
     return found
 

@@ -18,6 +18,7 @@ from tracker.analysis.meaning.lexicon import Lexicon
 _RULES = rules.load("facts")
 _LOOSE_RIGHTS = Lexicon(_RULES["loose_rights"], re.I)
 _LOOSE_DATA_TYPES = Lexicon(_RULES["loose_data_types"], re.I)
+_LOOSE_COMPANIES = Lexicon(_RULES["third_parties"], re.I)
 _HIDDEN_EMAIL = rules.pattern("facts", "cues.hidden_email", re.I)
 _WINDOW = 120  # characters around a number searched for what it is about
 _RIGHTS_WINDOW = 400  # ... around a right's word for the offer (a list's lead-in is far above)
@@ -93,9 +94,9 @@ def _lexicon(lexicon: Lexicon) -> Callable[[str, str], bool]:
 
 
 def _company(value: str, text: str) -> bool:
-    """Its patterns, or its name in any case anywhere: `Google` is still named in `Google
-    Analytics`, `LinkedIn` in a footer's `Linkedin`."""
-    if _lexicon(extract._THIRD_PARTY_LEXICON)(value, text):
+    """Its patterns or its name, in any case anywhere: `Google` is still named in `Google
+    Analytics`, `LinkedIn` in a footer's `Linkedin`, TrustArc in a link to `truste.com`."""
+    if _lexicon(_LOOSE_COMPANIES)(value, text):
         return True
     return re.search(rf"(?<![\w-]){re.escape(value)}(?![\w-])", text, re.I) is not None
 

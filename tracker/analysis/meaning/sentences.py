@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import re
 
+from tracker import rules
+
+_HELP_LINKS = rules.pattern("facts", "cues.help_links", re.I)
 _LIST_ITEM = re.compile(r"^\s*(?:[-*•+]|\d{1,2}[.)]|\([a-z\d]{1,3}\))\s+")
 # A line that is only web links or linked images (e-mail and phone links are contacts).
 _LINKS_ONLY = re.compile(
@@ -19,14 +22,14 @@ def cued_sentences(text: str, heading: str, chrome: re.Pattern[str] | None = Non
     a table cell by its row and the table's header row.
 
     Page chrome states nothing: a line of links that no lead-in introduces (a menu, a
-    sidebar of articles, a row of social links), and a line `chrome` matches (a footer's
-    copyright line)."""
+    sidebar of articles, a row of social links) or that one introduces as help on browsers
+    or settings, and a line `chrome` matches (a footer's copyright line)."""
     lead_in = heading
     table_header = None
     if "](" in text and "[" in text:  # a link whose words stand on lines of their own
         text = _SPLIT_LINK.sub(r"[\1](", text)
     for line in _unwrapped_lines(text):
-        if (_LINKS_ONLY.match(line) and not lead_in.rstrip().endswith(":")) or (
+        if (_LINKS_ONLY.match(line) and not _introduces_parties(lead_in)) or (
             chrome is not None and chrome.search(line)
         ):
             continue
@@ -40,6 +43,10 @@ def cued_sentences(text: str, heading: str, chrome: re.Pattern[str] | None = Non
             yield sentence, f"{lead_in} {sentence}" if item else sentence
         if line.strip() and not item:
             lead_in = line if line.rstrip().endswith(":") else heading
+
+
+def _introduces_parties(lead_in: str) -> bool:
+    return lead_in.rstrip().endswith(":") and not _HELP_LINKS.search(lead_in)
 
 
 def _unwrapped_lines(text: str):
