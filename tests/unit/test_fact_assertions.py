@@ -461,6 +461,24 @@ def test_a_data_type_new_in_every_wording_is_still_added():
             ["sells personal information: no"],
         ),
         ("On Amazon Fire devices, you can turn off ads tracking in settings.", "third_party", []),
+        (
+            "Except in a merger or a sale of our company, we will not sell your personal "
+            "information to anyone.",
+            "practice",
+            ["sells personal information: no"],
+        ),
+        ("We may sell your data to the buyer in a merger.", "practice", []),
+        (
+            "We collect a copy of your government-issued photo ID.",
+            "data_type",
+            ["government identifiers"],
+        ),
+        (
+            "Write to the Consumer Division of the State Department of Fair Trade at 1625 "
+            "North Market Blvd., Suite 20, Sacramento, CA 95834.",
+            "postal_address",
+            [],
+        ),
         # A share widget's row of brands shares nothing.
         (
             "Thanks for sharing!Facebook Twitter Pinterest LinkedIn Reddit WhatsApp Gmail "
@@ -527,3 +545,13 @@ def test_a_company_named_by_its_web_address_is_still_named():
     old = "# Policy\n\n## Disputes\n\nShare your complaint with our provider at https://truste.com/form.\n"
     new = "# Policy\n\n## Disputes\n\nShare your complaint with our provider TRUSTe at https://truste.com/form.\n"
     assert document_facts(old, new) == []
+
+
+def test_an_address_under_a_public_bodys_name_is_not_the_companys():
+    text = (
+        "Unresolved complaints go to the dispute programme.\n"
+        "Council of Fair Trade Bureaus, Inc.\n"
+        "EU Programme 12 Harbour Boulevard, Suite 6\n"
+        "Arlington, VA 22201\n"
+    )
+    assert facts(text, "postal_address") == []

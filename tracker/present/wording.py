@@ -180,7 +180,7 @@ def change_summary(step: StepSummary) -> str:
     facts = summarise_facts(step.facts)  # the most consequential first: it leads the line
     notes = [_CAVEAT_NOTES[caveat.kind] for caveat in step.caveats if caveat.kind in _CAVEAT_NOTES]
     shown = [*facts[:4], "..."] if len(facts) > 4 else facts
-    return "; ".join([*dict.fromkeys(notes), *shown, text])
+    return "; ".join([*shown, *dict.fromkeys(notes), text])  # what changed before how it was read
 
 
 _CAVEAT_NOTES = {

@@ -71,7 +71,20 @@ _ADDRESS = re.compile(
 
 
 def addresses(sentence: str) -> list[str]:
-    return [" ".join(match.group(0).split()) for match in _ADDRESS.finditer(sentence)]
+    """Street addresses, but not one of a public body the text names just before it."""
+    return [value for value, others in address_matches(sentence) if not others]
+
+
+def address_matches(text: str) -> list[tuple[str, bool]]:
+    """Each street address, and whether a public body named just before it owns it."""
+    return [
+        (" ".join(match.group(0).split()), _names_another_organisation(text, match.start()))
+        for match in _ADDRESS.finditer(text)
+    ]
+
+
+def _names_another_organisation(text: str, start: int) -> bool:
+    return _OTHER_ORGANISATION.search(text[max(0, start - 200) : start]) is not None
 
 
 def phones(sentence: str) -> list[str]:
@@ -89,7 +102,7 @@ def phones(sentence: str) -> list[str]:
     for match in phonenumbers.PhoneNumberMatcher(
         sentence, "US", leniency=phonenumbers.Leniency.VALID
     ):
-        if _OTHER_ORGANISATION.search(sentence[max(0, match.start - 200) : match.start]):
+        if _names_another_organisation(sentence, match.start):
             continue
         numbers.append(
             phonenumbers.format_number(match.number, phonenumbers.PhoneNumberFormat.E164)

@@ -14,7 +14,13 @@ from enum import Enum
 from functools import lru_cache
 
 from tracker import rules
-from tracker.analysis.meaning.contacts import address_words, addresses, emails, phones
+from tracker.analysis.meaning.contacts import (
+    address_matches,
+    address_words,
+    addresses,
+    emails,
+    phones,
+)
 from tracker.analysis.meaning.lexicon import Lexicon
 from tracker.analysis.meaning.sentences import cued_sentences, joined_lines
 from tracker.model import Fact
@@ -40,14 +46,20 @@ def _extract_facts_cached(text: str, heading: str) -> tuple[Fact, ...]:
             if _fact_key(fact_type, value) not in position:
                 position[_fact_key(fact_type, value)] = len(facts)
                 facts.append(Fact(fact_type, value, sentence.strip()))
-    for value in addresses(joined_lines(text)):
+    matches = address_matches(joined_lines(text))
+    for value, others in matches:
         key = _fact_key("postal_address", value)
+        if others:
+            continue
         if key not in position:
             position[key] = len(facts)
             facts.append(Fact("postal_address", value, value))
         elif value.count(",") > facts[position[key]].value.count(","):
             facts[position[key]] = replace(facts[position[key]], value=value)  # one part a line
-    return tuple(facts)
+    # a public body named on the lines above an address (`Council of ...`) owns it, even
+    # where its sentence does not name the body
+    theirs = {_fact_key("postal_address", value) for value, others in matches if others}
+    return tuple(fact for fact in facts if _fact_key(fact.type, fact.value) not in theirs)
 
 
 _COPYRIGHT_LINE = _cue("copyright_line")
@@ -267,20 +279,22 @@ def _practices(sentence: str) -> list[str]:
     """Polarity of selling and renting personal data: `sells personal information: no` or `yes`.
 
     Each verb looks back a few words for a negation (`do not sell`, `neither rent nor sell`).
+    Beside a merger or a sale of the business only a denial counts: `except in a merger, we
+    will not sell your information` still says no.
     """
     if not re.search(r"\b(?:information|data)\b", sentence, re.I):
         return []
-    if _BUSINESS_SALE.search(sentence) or _SALE_HEDGE.search(sentence):
+    if _SALE_HEDGE.search(sentence) or _USER_OBLIGATION.search(sentence):
         return []
-    if _USER_OBLIGATION.search(sentence):
-        return []
+    business_sale = _BUSINESS_SALE.search(sentence) is not None
     found = []
     for match in _PRACTICE_VERB.finditer(sentence):
         if _PRACTICE_NOUN.search(sentence[: match.start()]) or not _sells_data(sentence, match):
             continue
         verb = "sells" if match.group("verb").lower().startswith(("sell", "sold")) else "rents"
-        window = sentence[max(0, match.start() - 40) : match.start()]
-        found.append(f"{verb} personal information: {'no' if _NEGATION.search(window) else 'yes'}")
+        denied = _NEGATION.search(sentence[max(0, match.start() - 40) : match.start()])
+        if denied or not business_sale:
+            found.append(f"{verb} personal information: {'no' if denied else 'yes'}")
     return list(dict.fromkeys(found))
 
 
