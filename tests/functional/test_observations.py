@@ -243,6 +243,16 @@ def test_an_archive_from_before_sightings_opens_with_its_archived_and_added_days
     assert statuses(add(archive, tmp_path, A, "--observed", "2024-03-20", "--json")) == ["observed"]
 
 
+def test_a_change_that_flips_back_and_forth_before_it_lasts_is_reported_once(archive, tmp_path):
+    c = B.replace("with any question", "with any question or complaint")
+    for day, text in zip(range(2, 7), (A, B, A, B, c), strict=True):
+        add(archive, tmp_path, text, "--observed", f"2024-05-0{day}")
+    versions = log(archive)
+    assert ["phone number" in v["summary"] for v in versions] == [False, True, False, False, False]
+    warned = [[w["kind"] for w in v["warnings"]] for v in versions]
+    assert warned == [[], [], ["transient"], ["transient"], []]
+
+
 def test_the_store_refuses_a_bad_policy_name_before_writing_anything(archive):
     from tracker.errors import InputError
     from tracker.model import EffectiveDate, Snapshot, Source

@@ -113,7 +113,7 @@ class History:
         if not index:
             return None
         comparison = self.comparison(index - 1, index, words=words)
-        side = self._transient_side(index)
+        side = self._passing_steps.get(index)
         if side is None:
             return comparison
         from tracker.analysis.meaning import without_facts
@@ -121,13 +121,17 @@ class History:
         caveat = Caveat(WarningKind.TRANSIENT, side)
         return replace(without_facts(comparison), caveats=(*comparison.caveats, caveat))
 
-    def _transient_side(self, index: int) -> str | None:
+    @cached_property
+    def _passing_steps(self) -> dict[int, str]:
+        """Each step into a passing capture (`new`) and the step back out of it (`old`),
+        paired from the newest: in `a b a b c` only the middle `b a b` undoes itself, so `a`
+        to `b` is still reported where it first happened; `a b a b a` changed nothing."""
         shas = [version.sha256 for version in self.versions]
-
-        def transient(at: int) -> bool:
-            return 0 < at < len(shas) - 1 and shas[at - 1] == shas[at + 1] != shas[at]
-
-        return "new" if transient(index) else "old" if transient(index - 1) else None
+        passing: dict[int, str] = {}
+        for at in range(len(shas) - 2, 0, -1):
+            if shas[at - 1] == shas[at + 1] != shas[at] and at + 1 not in passing:
+                passing[at], passing[at + 1] = "new", "old"
+        return passing
 
     def log_entries(self) -> list[LogEntry]:
         """Each version with what changed since the one before; cached for this exact sequence."""
