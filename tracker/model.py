@@ -171,7 +171,7 @@ class VersionFlag(StrEnum):
     DATE_ONLY_CHANGE = "date_only_change"  # only the stated date changed
     REVERTED = "reverted"  # the text of an earlier, not the previous, version again
     TRANSIENT = "transient"  # seen only between two captures of one other text: a stale or
-    # passing capture, whose changes the next version undoes
+    # passing capture (`History.step` pairs the steps that undo each other)
     ANNOUNCED = "announced"  # it states a date later than it was first seen: upcoming
     BACKDATED = "backdated"  # it states a date before the previous version's, or before the
     # previous text was last seen

@@ -22,14 +22,7 @@ from tracker import __version__
 from tracker.analysis.doctype import named_first
 from tracker.analysis.meaning import anachronisms, extract_facts, fact_order
 from tracker.history.history import History
-from tracker.model import (
-    Change,
-    Comparison,
-    DocumentType,
-    FactChange,
-    Version,
-    WordOp,
-)
+from tracker.model import Change, Comparison, DocumentType, FactChange, Version, WordOp
 from tracker.present.console import json_text, safe
 from tracker.present.json import comparison_json, version_json
 from tracker.present.wording import (

@@ -129,8 +129,14 @@ _KEEPING = _cue("keeping")
 _RESPONDING = _cue("responding")
 
 
-def _durations(sentence: str) -> list[str]:
-    return [value for match in _DURATION.finditer(sentence) if (value := _duration_value(match))]
+def _durations(
+    sentence: str, keep: Callable[[re.Match[str]], bool] = lambda _match: True
+) -> list[str]:
+    return [
+        value
+        for match in _DURATION.finditer(sentence)
+        if keep(match) and (value := _duration_value(match))
+    ]
 
 
 _NOTICE_PERIOD = _cue("notice_period")
@@ -142,13 +148,13 @@ def _kept_periods(sentence: str) -> list[str]:
     """The periods of a keeping sentence that say how long something is kept: not a notice
     (`after 30 days' notice`), nor a time without use of something that is no data."""
     names_data = _KEPT_DATA.search(sentence) is not None
-    return [
-        value
-        for match in _DURATION.finditer(sentence)
-        if (value := _duration_value(match))
-        and not _NOTICE_PERIOD.match(sentence[match.end() : match.end() + 30])
-        and (names_data or not _INACTIVITY_PERIOD.search(sentence[: match.start()][-80:]))
-    ]
+
+    def kept(match: re.Match[str]) -> bool:
+        if _NOTICE_PERIOD.match(sentence[match.end() : match.end() + 30]):
+            return False
+        return names_data or not _INACTIVITY_PERIOD.search(sentence[: match.start()][-80:])
+
+    return _durations(sentence, kept)
 
 
 def _duration_value(match: re.Match[str]) -> str | None:
@@ -433,6 +439,7 @@ def _data_types(sentence: str, cue: str) -> list[str]:
 
 
 _BRAND_RUN = _cue("brand_run", 0)
+_DEVICE_BRAND = _cue("device_brand", 0)
 
 
 def _named_for_devices(name: str, sentence: str) -> bool:
@@ -441,9 +448,6 @@ def _named_for_devices(name: str, sentence: str) -> bool:
         _DEVICE_BRAND.match(sentence[match.end() :])
         for match in _THIRD_PARTY_LEXICON.pattern(name).finditer(sentence)
     )
-
-
-_DEVICE_BRAND = _cue("device_brand", 0)
 
 
 def _third_parties(sentence: str, cue: str) -> list[str]:
