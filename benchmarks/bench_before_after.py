@@ -1,4 +1,4 @@
-"""Before and after: `tracker parse`, `diff` and `log` in a checkout of REF against this tree.
+"""Before and after: `tracker parse`, `diff`, `log` and `report` in a checkout of REF against this tree.
 
     python benchmarks/bench_before_after.py b99ecaa --rounds 8
 
@@ -40,18 +40,20 @@ def child_cpu_seconds(tree: Path, cache: Path, *args: str) -> float:
 
 def measure(trees: dict[str, Path], archive: Path, work: Path, rounds: int) -> dict:
     log = ("log", "example/privacy", "--archive", str(archive))
-    commands = {
-        "tracker parse SEED": ("parse", str(OLD)),
-        "tracker diff A B (headline pair)": ("diff", str(OLD), str(NEW)),
-        "tracker log, 60 x 50 KB, cold": log,
-        "tracker log, same, cached": log,
+    report = ("report", "example/privacy", "--format", "html", "-o", str(work / "r.html"),
+              "--archive", str(archive))  # fmt: skip
+    commands = {  # name -> (arguments, cache): a fresh cache each, the cached log the cold one's
+        "tracker parse SEED": (("parse", str(OLD)), "parse"),
+        "tracker diff A B (headline pair)": (("diff", str(OLD), str(NEW)), "diff"),
+        "tracker log, 60 x 50 KB, cold": (log, "log"),
+        "tracker log, same, cached": (log, "log"),
+        "tracker report, same, HTML, cold": (report, "report"),
     }
     seconds = {name: {tree: [] for tree in trees} for name in commands}
     for round_number in range(rounds):
         for tree_name, tree in trees.items():
-            for number, (name, args) in enumerate(commands.items()):
-                # a fresh cache for each command, but the cached log reuses the cold one's
-                cache = work / f"{tree_name}-{round_number}-{min(number, 2)}"
+            for name, (args, cache_name) in commands.items():
+                cache = work / f"{tree_name}-{round_number}-{cache_name}"
                 seconds[name][tree_name].append(child_cpu_seconds(tree, cache, *args))
     return seconds
 

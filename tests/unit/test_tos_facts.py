@@ -97,7 +97,7 @@ def facts(text: str, kind: str) -> list[str]:
         (
             "In no event shall Quillpad's liability exceed five hundred dollars (USD 500).",
             "liability_cap",
-            ["USD 500"],
+            ["US$500"],
         ),
         ("You must be at least 18 to open an account.", "age_limit", ["18"]),
         (
@@ -152,3 +152,29 @@ def test_a_new_governing_law_is_a_changed_fact():
     assert [describe(fact) for fact in comparison.facts] == [
         "Governing law changed: Oregon -> Delaware"
     ]
+
+
+def test_a_contract_reports_no_data_collected_nor_transfer_country():
+    old = "# Quillpad Terms\n\n## Your content\n\nYou own the text you post.\n"
+    new = (
+        "# Quillpad Terms\n\n## Your content\n\nYou own the text, photo, video or audio you "
+        "post. We collect your email address and may transfer it to the United States.\n"
+    )
+    for document_type, expected in (
+        ("terms_of_service", set()),
+        ("privacy_policy", {"data_type", "transfer_country"}),
+    ):
+        comparison = annotate(compare(parse_document(old), parse_document(new)), document_type)
+        assert {fact.type for fact in comparison.facts} & {"data_type", "transfer_country"} == (
+            expected
+        )
+
+
+def test_the_privacy_only_rule_names_real_fact_and_document_types():
+    from tracker import rules
+    from tracker.analysis.meaning.facts import FACT_TYPES
+    from tracker.model import DocumentType
+
+    rule = rules.load("facts")["privacy_only"]
+    assert set(rule["fact_types"]) <= {fact_type.name for fact_type in FACT_TYPES}
+    assert set(rule["not_in"]) <= set(DocumentType)

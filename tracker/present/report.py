@@ -197,10 +197,11 @@ def _policy_report(history: History, since: dt.date | None) -> PolicyReport:
         summary = (
             comparison_summary(comparison) if comparison else _first_summary(history, index, since)
         )
+        document = history.document(index)
         facts = tuple(
             fact
-            for section in history.document(index).sections
-            for fact in extract_facts(section.text, section.title)
+            for section in document.sections
+            for fact in extract_facts(section.text, section.title, document.document_type)
         )
         flags = tuple(anachronisms(facts, version.effective.value))
         baseline = since is not None and version.effective.value < since

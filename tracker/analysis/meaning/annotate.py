@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import replace
+from functools import partial
 
 from tracker.analysis.meaning.changes import fact_changes
 from tracker.analysis.meaning.facts import extract_facts
@@ -20,9 +21,10 @@ def annotate(comparison: Comparison, document_type: str = "privacy_policy") -> C
     it gained reported as added when the old version stated it elsewhere. The document's facts
     are claims about the whole text: one the other version states in any wording is no change.
     """
-    carried_out, carried_in = _carried_by_moves(comparison)
-    old_all = _facts_of(section for change in comparison.changes for section in change.old)
-    new_all = _facts_of(section for change in comparison.changes for section in change.new)
+    facts_of = partial(_facts_of, document_type=document_type)
+    carried_out, carried_in = _carried_by_moves(comparison, document_type)
+    old_all = facts_of(section for change in comparison.changes for section in change.old)
+    new_all = facts_of(section for change in comparison.changes for section in change.new)
     still_stated = {(fact.type, fact.value) for fact in new_all}
     stated_before = {(fact.type, fact.value) for fact in old_all}
     old_text = _text_of(section for change in comparison.changes for section in change.old)
@@ -31,9 +33,7 @@ def annotate(comparison: Comparison, document_type: str = "privacy_policy") -> C
     for change in comparison.changes:
         facts = tuple(
             fact
-            for fact in fact_changes(
-                _facts_of(change.old), _facts_of(change.new), old_text, new_text
-            )
+            for fact in fact_changes(facts_of(change.old), facts_of(change.new), old_text, new_text)
             if not (
                 fact.change == FactChangeKind.REMOVED
                 and (
@@ -80,9 +80,11 @@ def without_facts(comparison: Comparison) -> Comparison:
     return replace(comparison, changes=tuple(changes), facts=())
 
 
-def _facts_of(sections) -> tuple[Fact, ...]:
+def _facts_of(sections, document_type: str) -> tuple[Fact, ...]:
     return tuple(
-        fact for section in sections for fact in extract_facts(section.text, section.title)
+        fact
+        for section in sections
+        for fact in extract_facts(section.text, section.title, document_type)
     )
 
 
@@ -94,12 +96,13 @@ def _ids(sections: tuple[Section, ...]) -> tuple[str, ...]:
     return tuple(section.id for section in sections)
 
 
-def _carried_by_moves(comparison: Comparison) -> tuple[dict, dict]:
+def _carried_by_moves(comparison: Comparison, document_type: str) -> tuple[dict, dict]:
     """Facts in passages that moved: not removed from the source nor new in the target."""
     out: dict[tuple[str, ...], set] = defaultdict(set)
     into: dict[tuple[str, ...], set] = defaultdict(set)
     for move in comparison.moves:
-        values = {(fact.type, fact.value) for fact in extract_facts(move.text, move.source.title)}
+        facts = extract_facts(move.text, move.source.title, document_type)
+        values = {(fact.type, fact.value) for fact in facts}
         for change in comparison.changes:
             if any(section.id == move.source.id for section in change.old):
                 out[_ids(change.old)] |= values

@@ -21,20 +21,28 @@ from tracker.analysis.meaning.contacts import (
     emails,
     phones,
 )
-from tracker.analysis.meaning.lexicon import Lexicon
+from tracker.analysis.meaning.contract import dispute_terms, governing_law, liability_cap, venue
+from tracker.analysis.meaning.lexicon import Cue, Lexicon
 from tracker.analysis.meaning.sentences import cued_sentences, joined_lines
 from tracker.model import Fact
 
 _RULES = rules.load("facts")
+_PRIVACY_ONLY = _RULES["privacy_only"]
+_NOT_REPORTED_BY = dict.fromkeys(_PRIVACY_ONLY["not_in"], frozenset(_PRIVACY_ONLY["fact_types"]))
 
 
-def _cue(name: str, flags: int = re.I) -> re.Pattern[str]:
-    return re.compile(_RULES["cues"][name], flags)
+def _cue(name: str, flags: int = re.I) -> Cue:
+    return Cue(_RULES["cues"][name], flags)
 
 
-def extract_facts(text: str, heading: str = "") -> tuple[Fact, ...]:
-    """Facts of a section's text; its heading, like a list's lead-in, gives its items their cue."""
-    return _extract_facts_cached(text, heading)
+def extract_facts(
+    text: str, heading: str = "", document_type: str = "privacy_policy"
+) -> tuple[Fact, ...]:
+    """Facts of a section's text; its heading, like a list's lead-in, gives its items their cue.
+    Only the fact types its document type states (`rules/en/facts.toml`, `privacy_only`)."""
+    facts = _extract_facts_cached(text, heading)
+    skipped = _NOT_REPORTED_BY.get(document_type)
+    return tuple(fact for fact in facts if fact.type not in skipped) if skipped else facts
 
 
 @lru_cache(maxsize=4096)
@@ -327,59 +335,9 @@ def _sells_data(sentence: str, verb: re.Match[str]) -> bool:
     return data is not None and (goods is None or data.start() < goods.start())
 
 
-_GOVERNING_LAW = _cue("governing_law", 0)
-_GOVERNING_LAW_ACTIVE = _cue("governing_law_active", 0)
-_GOVERNING_LAW_ADJECTIVE = _cue("governing_law_adjective", 0)
-_LAW_ADJECTIVES: dict[str, str] = _RULES["law_adjectives"]
-_VENUE = _cue("venue", 0)
-_VENUE_CONTEXT = _cue("venue_context")
-_DISPUTE_TERMS = Lexicon(
-    {
-        "binding arbitration": _RULES["cues"]["arbitration"],
-        "class-action waiver": _RULES["cues"]["class_action_waiver"],
-        "jury-trial waiver": _RULES["cues"]["jury_waiver"],
-    },
-    re.I,
-)
 _CHANGE_NOTICE = _cue("change_notice")
 _TERMS_CHANGE = _cue("terms_change")
 _PRICE_CHANGE = _cue("price_change")
-_LIABILITY = _cue("liability")
-_LIABILITY_CAP = _cue("liability_cap")
-_PLACE_END = re.compile(r"[\s.,;]+$")
-
-
-def _places(pattern: re.Pattern[str], sentence: str) -> list[str]:
-    return [_PLACE_END.sub("", match.group("place")) for match in pattern.finditer(sentence)]
-
-
-def _governing_law(sentence: str) -> list[str]:
-    """`These terms are governed by the laws of the State of Oregon`, `the laws of Oregon
-    govern these terms`, `governed by French law` -> `Oregon`, `Oregon`, `France`."""
-    lowered = sentence.lower()
-    if "govern" not in lowered and "subject to" not in lowered and "construed" not in lowered:
-        return []
-    places = _places(_GOVERNING_LAW, sentence) + _places(_GOVERNING_LAW_ACTIVE, sentence)
-    named = _GOVERNING_LAW_ADJECTIVE.search(sentence)
-    if named:  # and the others it offers: `governed by Dutch law, or English law if ...`
-        adjectives = _ADJECTIVE_LAW.findall(sentence[named.start() :])
-        places += [_LAW_ADJECTIVES[word] for word in adjectives if word in _LAW_ADJECTIVES]
-    return list(dict.fromkeys(places))
-
-
-_ADJECTIVE_LAW = re.compile(r"\b([A-Z][a-z]+) laws?\b")
-
-
-def _venue(sentence: str) -> list[str]:
-    """`... brought exclusively in the courts located in King County` -> `King County`."""
-    if "court" not in sentence.lower() and "tribunal" not in sentence.lower():
-        return []
-    return _places(_VENUE, sentence) if _VENUE_CONTEXT.search(sentence) else []
-
-
-def _dispute_terms(sentence: str) -> list[str]:
-    """Binding arbitration and the waivers that come with it, when the sentence states them."""
-    return _DISPUTE_TERMS(sentence)
 
 
 def _change_notice(sentence: str) -> list[str]:
@@ -392,20 +350,6 @@ def _change_notice(sentence: str) -> list[str]:
         if amount:
             values.append(f"{amount} day{'' if amount == 1 else 's'}")
     return values
-
-
-def _liability_cap(sentence: str) -> list[str]:
-    """`our liability shall not exceed the greater of $100 or ...` -> `$100` (a thousands
-    separator dropped: `US$1,000.00` and `US$1000.00` are one amount)."""
-    if not _LIABILITY.search(sentence):
-        return []
-    return [
-        _THOUSANDS.sub("", " ".join(match.group("amount").split()))
-        for match in _LIABILITY_CAP.finditer(sentence)
-    ]
-
-
-_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}\b)")
 
 
 # The registry: every fact type, in the order a sentence is read. Adding one is one entry
@@ -455,10 +399,18 @@ def _third_parties(sentence: str, cue: str) -> list[str]:
         name for name in _THIRD_PARTY_LEXICON(sentence) if not _named_for_devices(name, sentence)
     ]
     if found and (
-        _DEFINITION.search(cue) or not _THIRD_PARTY_ROLE.search(cue) or _BRAND_RUN.search(sentence)
+        _DEFINITION.search(cue)
+        or not _THIRD_PARTY_ROLE.search(cue)
+        or _BRAND_RUN.search(sentence)
+        or (_LINKED_SITES.search(sentence) and not _DATA_FLOW.search(sentence))
     ):
         return []
     return found
+
+
+# `links to third-party websites such as Facebook` names no one data goes to
+_LINKED_SITES = _cue("linked_sites")
+_DATA_FLOW = _cue("data_flow")
 
 
 def _responses(sentence: str, _cue: str) -> list[str]:
@@ -483,10 +435,10 @@ FACT_TYPES: tuple[FactType, ...] = (
     FactType("legal_framework", lambda sentence, _: _FRAMEWORK_LEXICON(sentence)),
     FactType("user_right", _rights),
     FactType("practice", lambda sentence, _: _practices(sentence), Pairing.SAME_PRACTICE),
-    FactType("governing_law", lambda sentence, _: _governing_law(sentence), Pairing.IN_ORDER),
-    FactType("venue", lambda sentence, _: _venue(sentence), Pairing.ONE_FOR_ONE),
-    FactType("dispute_term", lambda sentence, _: _dispute_terms(sentence)),
+    FactType("governing_law", lambda sentence, _: governing_law(sentence), Pairing.IN_ORDER),
+    FactType("venue", lambda sentence, _: venue(sentence), Pairing.ONE_FOR_ONE),
+    FactType("dispute_term", lambda sentence, _: dispute_terms(sentence)),
     FactType("change_notice", lambda sentence, _: _change_notice(sentence), Pairing.ONE_FOR_ONE),
-    FactType("liability_cap", lambda sentence, _: _liability_cap(sentence), Pairing.ONE_FOR_ONE),
+    FactType("liability_cap", lambda sentence, _: liability_cap(sentence), Pairing.ONE_FOR_ONE),
 )
 FACT_TYPE = {fact_type.name: fact_type for fact_type in FACT_TYPES}

@@ -31,8 +31,21 @@ def stated_anywhere(fact_type: str, value: str, text: str) -> bool:
 
 
 def _email(value: str, text: str) -> bool:
-    """Also when the text hides its addresses (`[email protected]`): nothing can be told."""
-    return value in _lowered(text) or _HIDDEN_EMAIL.search(text) is not None
+    """Also when a PDF's text spaced its parts (`contrat - pro@serviceclient - sncf.fr`), and
+    when the text hides its addresses (`[email protected]`): nothing can be told."""
+    return (
+        value in _lowered(text)
+        or value in _unspaced(text)
+        or _HIDDEN_EMAIL.search(text) is not None
+    )
+
+
+@lru_cache(maxsize=8)
+def _unspaced(text: str) -> str:
+    return _SPACED_PUNCTUATION.sub(r"\1", _lowered(text))
+
+
+_SPACED_PUNCTUATION = re.compile(r"\s*([-.@_])\s*")
 
 
 def _phone(value: str, text: str) -> bool:

@@ -10,7 +10,7 @@ from functools import cache, lru_cache
 
 from tracker import rules
 from tracker.analysis.meaning.facts import extract_facts
-from tracker.analysis.meaning.lexicon import keys, prefixes
+from tracker.analysis.meaning.lexicon import Cue, keys, prefixes
 from tracker.model import Fact, Section
 
 _RULES = rules.load("topics")
@@ -20,7 +20,7 @@ _VOCABULARY_OF: dict[str, str] = _RULES["vocabulary"]
 @cache  # compiled on first use: a privacy policy never needs the contract clauses' patterns
 def _patterns(vocabulary: str) -> tuple:
     return tuple(
-        (topic, re.compile(entry["pattern"], re.I), entry["weight"], keys(entry["pattern"]))
+        (topic, Cue(entry["pattern"], re.I), entry["weight"], keys(entry["pattern"]))
         for topic, entries in _RULES[vocabulary].items()
         for entry in entries
     )
@@ -45,7 +45,7 @@ class SectionMeaning:
 
 
 def section_meaning(section: Section, document_type: str = "privacy_policy") -> SectionMeaning:
-    facts = extract_facts(section.text, section.title)
+    facts = extract_facts(section.text, section.title, document_type)
     if section.contents:  # its words are other sections' titles, not what it is about
         return SectionMeaning("other", 1.0, None, facts)
     topic, confidence, second = classify_topic(section.title, section.text, document_type)
