@@ -58,7 +58,7 @@ class Cue:
         starts = self.starts
         if starts is None or (not text.isascii() and any(c in text for c in _FOLDING_TO_ASCII)):
             return True
-        lowered = _lowered(text)
+        lowered = lowered_text(text)
         return any(start in lowered for start in starts)
 
     def search(self, text: str, *bounds: int) -> re.Match[str] | None:
@@ -83,8 +83,8 @@ class Cue:
         return self.compiled.split(text, maxsplit) if self.may_match(text) else [text]
 
 
-@lru_cache(maxsize=1024)  # each sentence is tested by every cue in turn
-def _lowered(text: str) -> str:
+@lru_cache(maxsize=64)  # a sentence is tested by every cue in turn, a text by every check
+def lowered_text(text: str) -> str:
     return text.lower()
 
 

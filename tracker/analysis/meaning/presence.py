@@ -13,7 +13,7 @@ from functools import lru_cache
 from tracker import rules
 from tracker.analysis.meaning import facts as extract
 from tracker.analysis.meaning.contacts import address_words
-from tracker.analysis.meaning.lexicon import Lexicon
+from tracker.analysis.meaning.lexicon import Lexicon, lowered_text
 
 _RULES = rules.load("facts")
 _LOOSE_RIGHTS = Lexicon(_RULES["loose_rights"], re.I)
@@ -34,7 +34,7 @@ def _email(value: str, text: str) -> bool:
     """Also when a PDF's text spaced its parts (`contrat - pro@serviceclient - sncf.fr`), and
     when the text hides its addresses (`[email protected]`): nothing can be told."""
     return (
-        value in _lowered(text)
+        value in lowered_text(text)
         or value in _unspaced(text)
         or _HIDDEN_EMAIL.search(text) is not None
     )
@@ -42,7 +42,7 @@ def _email(value: str, text: str) -> bool:
 
 @lru_cache(maxsize=8)
 def _unspaced(text: str) -> str:
-    return _SPACED_PUNCTUATION.sub(r"\1", _lowered(text))
+    return _SPACED_PUNCTUATION.sub(r"\1", lowered_text(text))
 
 
 _SPACED_PUNCTUATION = re.compile(r"\s*([-.@_])\s*")
@@ -78,7 +78,7 @@ def _age(value: str, text: str) -> bool:
 def _period(cue: re.Pattern[str]) -> Callable[[str, str], bool]:
     def stated(value: str, text: str) -> bool:
         if value in _PHRASES:
-            return _PHRASES[value].search(_lowered(text)) is not None
+            return _PHRASES[value].search(lowered_text(text)) is not None
         return any(
             extract._duration_value(match) == value and cue.search(_around(text, match))
             for match in extract._DURATION.finditer(text)
@@ -134,11 +134,6 @@ def _right(value: str, text: str) -> bool:
         return True
     loose = _LOOSE_RIGHTS.pattern(value)
     return loose is not None and _near(loose.pattern, extract._RIGHTS_CONTEXT, text, _RIGHTS_WINDOW)
-
-
-@lru_cache(maxsize=8)
-def _lowered(text: str) -> str:
-    return text.lower()
 
 
 @lru_cache(maxsize=8)
