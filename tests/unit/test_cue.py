@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tracker import rules
-from tracker.analysis.meaning.lexicon import Cue, literal_starts
+from tracker.analysis.meaning.cue import Cue, literal_starts
 
 
 def _rule_patterns() -> list[tuple[str, int]]:
@@ -68,9 +68,10 @@ def test_a_cue_answers_as_re_on_every_rule_pattern_and_seed_sentence():
         cue = Cue(source, flags)
         for sentence in sentences:
             assert cue.findall(sentence) == expected.findall(sentence), (source, sentence)
+            assert cue.count(sentence) == len(expected.findall(sentence)), (source, sentence)
 
 
-_ALPHABET = "aceilnoprstuwy ACEILNOPRSTUWY.'’\u0130\u212a\u017f-0123"
+_ALPHABET = "aceilnoprstuwy ACEILNOPRSTUWY.'’\u0130\u212a\u017f\u00e9\u00c9-0123"
 
 
 @settings(max_examples=300, deadline=None)
@@ -83,5 +84,18 @@ def test_a_cue_answers_as_re_on_any_text(rule, noise, data):
     mixed = "".join(data.draw(st.sampled_from([c.lower(), c.upper()])) for c in start)
     for text in (noise, f"{noise[:30]}{mixed}{noise[30:]}", f"{mixed}{noise}"):
         expected = re.compile(source, flags)
-        assert bool(cue.search(text)) == bool(expected.search(text))
+        assert bool(cue.search(text)) == bool(expected.search(text)) == cue.found(text)
+        assert cue.count(text) == len(expected.findall(text))
+        assert [m.span() for m in cue.finditer(text)] == [m.span() for m in expected.finditer(text)]
         assert cue.sub("_", text) == expected.sub("_", text)
+
+
+def test_a_cased_letter_outside_ascii_gets_the_pattern_as_written():
+    cue = Cue(r"\bcaf\w\b", re.I)  # `\w` matches `É`; lowered, `é` too: both must count
+    for text in ("CAFÉ café", "CAFE cafe", "Kafé K\u212aé"):
+        assert cue.count(text) == len(re.findall(r"\bcaf\w\b", text, re.I))
+
+
+def test_a_group_that_switches_case_keeps_the_pattern_as_written():
+    cue = Cue(r"\bpolicy (?-i:Act)\b", re.I)
+    assert cue.count("POLICY Act, policy act") == 1

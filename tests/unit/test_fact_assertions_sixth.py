@@ -1,6 +1,7 @@
-"""The sixth blind sample's false facts (benchmarks/data/fact_sample_2030.json), rewritten as
-general sentences of our own: a fact in other words or case is no change, a country the reader
-lives in is no destination, a linked site is no recipient."""
+"""The sixth and seventh blind samples' false facts (benchmarks/data/fact_sample_2030.json and
+_2031.json), rewritten as general sentences of our own: a fact in other words or case is no
+change, a country the reader lives in is no destination, a linked site or a badge is no
+recipient, a denial of selling for one purpose is no denial of selling."""
 
 from __future__ import annotations
 
@@ -56,3 +57,35 @@ def test_a_liability_cap_written_another_way_is_unchanged():
     old = "# Terms\n\n## Liability\n\nOur liability shall not exceed USD 1,000.00 in total.\n"
     new = "# Terms\n\n## Liability\n\nOur liability shall not exceed US$1000.00 in total.\n"
     assert document_facts(old, new) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "values"),
+    [
+        ("[![Trust Seal](https://cdn.example/seal.png)](https://seal.example/verify \"Click "
+         "to verify our BBB accreditation.\")", "third_party", []),
+        ("We do not sell personal data for the purpose of training large language models.",
+         "practice", []),
+        ("We do not sell personal data to train AI models.", "practice", []),
+        ("We do not sell your personal data.", "practice", ["sells personal information: no"]),
+        ("When you connect your Gmail account, we receive your contacts from it.",
+         "third_party", ["Google"]),
+    ],
+)  # fmt: skip
+def test_what_a_sentence_asserts_seventh_sample(text, kind, values):
+    assert facts(text, kind) == sorted(values)
+
+
+def test_arbitration_still_agreed_in_other_words_is_not_removed():
+    old = "# Terms\n\n## Disputes\n\nYou agree to binding arbitration of any dispute.\n"
+    new = "# Terms\n\n## Disputes\n\nThese Terms include a mandatory arbitration provision.\n"
+    assert document_facts(old, new) == []
+
+
+def test_portability_offered_in_other_words_is_not_new():
+    old = (
+        "# Policy\n\n## Your data\n\nYou can download a copy of your data and take it with "
+        "you to another service.\n"
+    )
+    new = "# Policy\n\n## Your data\n\nYou have the right to access your data and to portability.\n"
+    assert [fact for fact in document_facts(old, new) if fact[0] == "user_right"] == []

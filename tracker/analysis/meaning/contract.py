@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 
 from tracker import rules
-from tracker.analysis.meaning.lexicon import Cue, Lexicon
+from tracker.analysis.meaning.cue import Cue
+from tracker.analysis.meaning.lexicon import Lexicon
 
 _RULES = rules.load("facts")
 
@@ -21,7 +22,7 @@ _GOVERNING_LAW_ADJECTIVE = _cue("governing_law_adjective", 0)
 _LAW_ADJECTIVES: dict[str, str] = _RULES["law_adjectives"]
 _VENUE = _cue("venue", 0)
 _VENUE_CONTEXT = _cue("venue_context")
-_DISPUTE_TERMS = Lexicon(
+DISPUTE_TERMS = Lexicon(
     {
         "binding arbitration": _RULES["cues"]["arbitration"],
         "class-action waiver": _RULES["cues"]["class_action_waiver"],
@@ -64,7 +65,7 @@ def venue(sentence: str) -> list[str]:
 
 def dispute_terms(sentence: str) -> list[str]:
     """Binding arbitration and the waivers that come with it, when the sentence states them."""
-    return _DISPUTE_TERMS(sentence)
+    return DISPUTE_TERMS(sentence)
 
 
 def liability_cap(sentence: str) -> list[str]:

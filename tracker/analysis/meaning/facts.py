@@ -22,7 +22,8 @@ from tracker.analysis.meaning.contacts import (
     phones,
 )
 from tracker.analysis.meaning.contract import dispute_terms, governing_law, liability_cap, venue
-from tracker.analysis.meaning.lexicon import Cue, Lexicon
+from tracker.analysis.meaning.cue import Cue
+from tracker.analysis.meaning.lexicon import Lexicon
 from tracker.analysis.meaning.sentences import cued_sentences, joined_lines
 from tracker.model import Fact
 

@@ -11,14 +11,17 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from tracker import rules
+from tracker.analysis.meaning import contract
 from tracker.analysis.meaning import facts as extract
 from tracker.analysis.meaning.contacts import address_words
-from tracker.analysis.meaning.lexicon import Lexicon, lowered_text
+from tracker.analysis.meaning.cue import lowered_text
+from tracker.analysis.meaning.lexicon import Lexicon
 
 _RULES = rules.load("facts")
 _LOOSE_RIGHTS = Lexicon(_RULES["loose_rights"], re.I)
 _LOOSE_DATA_TYPES = Lexicon(_RULES["loose_data_types"], re.I)
 _LOOSE_COMPANIES = Lexicon(_RULES["third_parties"], re.I)
+_LOOSE_DISPUTE_TERMS = Lexicon(_RULES["loose_dispute_terms"], re.I)
 _HIDDEN_EMAIL = rules.pattern("facts", "cues.hidden_email", re.I)
 _WINDOW = 120  # characters around a number searched for what it is about
 _RIGHTS_WINDOW = 400  # ... around a right's word for the offer (a list's lead-in is far above)
@@ -101,7 +104,7 @@ _PHRASES = {
 def _lexicon(lexicon: Lexicon) -> Callable[[str, str], bool]:
     def stated(value: str, text: str) -> bool:
         pattern = lexicon.pattern(value)
-        return pattern is not None and pattern.search(text) is not None
+        return pattern is not None and pattern.found(text)
 
     return stated
 
@@ -123,6 +126,12 @@ def _data_type(value: str, text: str) -> bool:
     """Its own words, or looser ones (`payment mechanism like credit cards` for billing
     information, `browser or device model` for the browser type)."""
     return _lexicon(extract._DATA_TYPE_LEXICON)(value, text) or _lexicon(_LOOSE_DATA_TYPES)(
+        value, text
+    )
+
+
+def _dispute_term(value: str, text: str) -> bool:
+    return _lexicon(contract.DISPUTE_TERMS)(value, text) or _lexicon(_LOOSE_DISPUTE_TERMS)(
         value, text
     )
 
@@ -159,4 +168,5 @@ _CHECKS: dict[str, Callable[[str, str], bool]] = {
     "legal_framework": _lexicon(extract._FRAMEWORK_LEXICON),
     "transfer_country": _country,
     "user_right": _right,
+    "dispute_term": _dispute_term,
 }

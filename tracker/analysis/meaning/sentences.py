@@ -9,9 +9,11 @@ from tracker import rules
 
 _HELP_LINKS = rules.pattern("facts", "cues.help_links", re.I)
 _LIST_ITEM = re.compile(r"^\s*(?:[-*•+]|\d{1,2}[.)]|\([a-z\d]{1,3}\))\s+")
-# A line that is only web links or linked images (e-mail and phone links are contacts).
+# A line that is only web links, images or linked images (a badge: `[![BBB](src)](href)`);
+# e-mail and phone links are contacts.
 _LINKS_ONLY = re.compile(
-    r"^[\s)\]]*(?:[-*•+]\s+|\d{1,2}[.)]\s+)?(?:!?\[[^\]]*\]\((?!mailto:|tel:)[^)]*\)[\s|·•,/-]*)+$"
+    r"^[\s)\]]*(?:[-*•+]\s+|\d{1,2}[.)]\s+)?"
+    r"(?:(?:\[!\[[^\]]*\]\([^)]*\)\]|!?\[[^\]]*\])\((?!mailto:|tel:)[^)]*\)[\s|·•,/-]*)+$"
 )
 _SPLIT_LINK = re.compile(r"\[[ \t]*\n\s*([^\[\]\n]{1,80}?)\s*\n[ \t]*\n?\s*\]\(")
 

@@ -9,8 +9,9 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from tracker import rules
+from tracker.analysis.meaning.cue import Cue
 from tracker.analysis.meaning.facts import extract_facts
-from tracker.analysis.meaning.lexicon import Cue, keys, prefixes
+from tracker.analysis.meaning.lexicon import keys, prefixes
 from tracker.model import Fact, Section
 
 _RULES = rules.load("topics")
@@ -65,7 +66,7 @@ def classify_topic(
         present = prefixes(source)
         for topic, pattern, weight, cue_words in patterns:
             if cue_words & present or not cue_words:
-                scores[topic] += weight * factor * len(pattern.findall(source))
+                scores[topic] += weight * factor * pattern.count(source)
     total = sum(scores.values())
     if total < 2 or (total / words < 0.01 and words > 200):
         return "other", 0.0, None
