@@ -90,6 +90,7 @@ class WarningKind(StrEnum):
     CAPTURE = "capture"
     EMBEDDED = "embedded"
     TRANSIENT = "transient"  # a side seen only between two captures of one other text
+    STALE = "stale"  # a side that states a date long before the version before it
 
 
 class FactChangeKind(StrEnum):

@@ -253,6 +253,47 @@ def test_a_change_that_flips_back_and_forth_before_it_lasts_is_reported_once(arc
     assert warned == [[], [], ["transient"], ["transient"], []]
 
 
+def test_an_older_text_captured_again_reports_no_fact_into_it_nor_out_of_it(archive, tmp_path):
+    """`a b c`, where `b` states a date years before `a`: an older text served again (a cache,
+    another page of the site). Its facts, and their return in `c`, are no change."""
+    old = policy_text("March 1, 2021", "We also collect your phone number.", "help@acme.example")
+    c = B.replace("with any question", "with any question or complaint")
+    for day, text in zip(range(2, 5), (B, old, c), strict=True):
+        add(archive, tmp_path, text, "--observed", f"2024-05-0{day}")
+    versions = log(archive)
+    assert [v["date"] for v in versions] == ["2024-04-01", "2021-03-01", "2024-04-01"]
+    warned = [[w["kind"] for w in v["warnings"]] for v in versions]
+    assert warned == [[], ["stale"], ["stale"]]
+    assert not any("help@acme" in v["summary"] for v in versions[1:])  # no contact changed
+
+
+def test_the_text_that_lasted_after_a_passing_capture_is_no_stale_capture(archive, tmp_path):
+    """`a b a c`: `b`, newer, was seen once between two captures of `a`; `a` is the text
+    that lasted, though its date is older than `b`'s, so `a` to `c` is a real change."""
+    lasting = policy_text("March 1, 2021", "We keep it while your account is open.")
+    later = B.replace("privacy@acme.example", "help@acme.example")
+    for day, text in zip(range(2, 6), (lasting, B, lasting, later), strict=True):
+        add(archive, tmp_path, text, "--observed", f"2024-05-0{day}")
+    versions = log(archive)
+    assert [[w["kind"] for w in v["warnings"]] for v in versions] == [
+        [],
+        ["transient"],
+        ["transient"],
+        [],
+    ]
+    assert "help@acme.example" in versions[3]["summary"]
+
+
+def test_a_date_a_few_weeks_earlier_is_no_stale_capture(archive, tmp_path):
+    earlier = policy_text(
+        "March 20, 2024", "We also collect your phone number.", "help@acme.example"
+    )
+    for day, text in zip(range(2, 4), (B, earlier), strict=True):
+        add(archive, tmp_path, text, "--observed", f"2024-05-0{day}")
+    assert [[w["kind"] for w in v["warnings"]] for v in log(archive)] == [[], []]
+    assert "help@acme.example" in log(archive)[1]["summary"]
+
+
 def test_the_store_refuses_a_bad_policy_name_before_writing_anything(archive):
     from tracker.errors import InputError
     from tracker.model import EffectiveDate, Snapshot, Source

@@ -90,3 +90,7 @@ DOCTYPE_MIN_WORDS = 5  # a type's words must occur this often to name the type
 # Effective dates (analysis/dates.py): a line longer than this is a paragraph, whose cues (past
 # its first word) date what it talks about, not the document.
 DATE_LINE_WORDS = 25
+
+# History (history/history.py): a version stating a date this many days before the version
+# before it is an older text captured again (a cache, another page of the site).
+STALE_CAPTURE_DAYS = 180

@@ -7,9 +7,11 @@ content hash (`history/cache.py`): opening a long history a second time reads th
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from datetime import timedelta
 from functools import cached_property
 
 from tracker.analysis.doctype import named_first
+from tracker.analysis.weights import STALE_CAPTURE_DAYS
 from tracker.history.cache import ResultCache
 from tracker.history.flags import version_flags
 from tracker.model import (
@@ -18,6 +20,7 @@ from tracker.model import (
     Document,
     DocumentType,
     FactChange,
+    Precision,
     Snapshot,
     Version,
     WarningKind,
@@ -113,16 +116,23 @@ class History:
         if not index:
             return None
         comparison = self.comparison(index - 1, index, words=words)
-        side = self._passing_steps.get(index)
-        if side is None:
+        caveat = self._passing_steps.get(index)
+        if caveat is None:
             return comparison
         from tracker.analysis.meaning import without_facts
 
-        caveat = Caveat(WarningKind.TRANSIENT, side)
         return replace(without_facts(comparison), caveats=(*comparison.caveats, caveat))
 
     @cached_property
-    def _passing_steps(self) -> dict[int, str]:
+    def _passing_steps(self) -> dict[int, Caveat]:
+        """The steps into and out of a passing or a stale capture, which report no fact."""
+        transient = self._transient_sides()
+        passing = {index: Caveat(WarningKind.TRANSIENT, side) for index, side in transient.items()}
+        for index, side in self._stale_sides(transient).items():
+            passing.setdefault(index, Caveat(WarningKind.STALE, side))
+        return passing
+
+    def _transient_sides(self) -> dict[int, str]:
         """Each step into a passing capture (`new`) and the step back out of it (`old`),
         paired from the newest: in `a b a b c` only the middle `b a b` undoes itself, so `a`
         to `b` is still reported where it first happened; `a b a b a` changed nothing."""
@@ -132,6 +142,25 @@ class History:
             if shas[at - 1] == shas[at + 1] != shas[at] and at + 1 not in passing:
                 passing[at], passing[at + 1] = "new", "old"
         return passing
+
+    def _stale_sides(self, transient: dict[int, str]) -> dict[int, str]:
+        """Each step into a version that states a date long before the version before it (an
+        older text captured again: `new`), and the step out of it (`old`) when the next
+        version's date is back where it was: its facts would only undo the first's. A step
+        back out of a passing capture (`a b a`) is not one: `a` is the text that lasted."""
+        stale: dict[int, str] = {}
+        for at in range(1, len(self.versions)):
+            if at in transient:
+                continue
+            before, version = self.versions[at - 1], self.versions[at]
+            if _stated(before, version) and version.effective.value < before.effective.value - (
+                timedelta(days=STALE_CAPTURE_DAYS)
+            ):
+                stale[at] = "new"
+                after = self.versions[at + 1] if at + 1 < len(self.versions) else None
+                if after and _stated(after) and after.effective.value >= before.effective.value:
+                    stale.setdefault(at + 1, "old")
+        return stale
 
     def log_entries(self) -> list[LogEntry]:
         """Each version with what changed since the one before; cached for this exact sequence."""
@@ -168,6 +197,11 @@ class TextHistory(History):
         self.snapshots = snapshots
         self.cache = ResultCache.default()
         self._documents = {}
+
+
+def _stated(*versions: Version) -> bool:
+    """Each states its date (one recorded when filed says nothing of when it took effect)."""
+    return all(version.effective.precision != Precision.RECORDED for version in versions)
 
 
 def read_document(text: str, sha256: str, cache: ResultCache | None = None) -> Document:

@@ -187,6 +187,7 @@ _CAVEAT_NOTES = {
     WarningKind.DOCUMENT_CHANGED: "mostly another document",
     WarningKind.EMBEDDED: "page holds two versions (primary compared)",
     WarningKind.TRANSIENT: "a passing capture (no fact reported)",
+    WarningKind.STALE: "an older text captured again (no fact reported)",
 }
 
 
@@ -229,6 +230,11 @@ def caveat_message(caveat: Caveat) -> str:
         return (
             f"{_SIDES[caveat.side]} was seen only between two captures of one other text (a"
             " stale or passing capture): its sections are shown, no fact change is reported"
+        )
+    if caveat.kind == WarningKind.STALE:
+        return (
+            f"{_SIDES[caveat.side]} states a date long before the version before it (an older"
+            " text captured again): its sections are shown, no fact change is reported"
         )
     if caveat.kind == WarningKind.DOCUMENT_CHANGED:
         return (
