@@ -7,13 +7,10 @@ import re
 
 from tracker import rules
 from tracker.analysis.meaning.cue import Cue
+from tracker.analysis.meaning.cue import rule_cue as _cue
 from tracker.analysis.meaning.lexicon import Lexicon
 
 _RULES = rules.load("facts")
-
-
-def _cue(name: str, flags: int = re.I) -> Cue:
-    return Cue(_RULES["cues"][name], flags)
 
 
 _GOVERNING_LAW = _cue("governing_law", 0)

@@ -106,6 +106,13 @@ class Cue:
         return self.compiled.split(text, maxsplit) if self.may_match(text) else [text]
 
 
+def rule_cue(name: str, flags: int = re.I) -> Cue:
+    """A cue word pattern of `rules/en/facts.toml` (`[cues]`)."""
+    from tracker import rules
+
+    return Cue(rules.load("facts")["cues"][name], flags)
+
+
 @lru_cache(maxsize=64)  # a sentence is tested by every cue in turn, a text by every check
 def lowered_text(text: str) -> str:
     return text.lower()

@@ -22,7 +22,7 @@ from tracker.analysis.meaning.contacts import (
     phones,
 )
 from tracker.analysis.meaning.contract import dispute_terms, governing_law, liability_cap, venue
-from tracker.analysis.meaning.cue import Cue
+from tracker.analysis.meaning.cue import rule_cue as _cue
 from tracker.analysis.meaning.lexicon import Lexicon
 from tracker.analysis.meaning.sentences import cued_sentences, joined_lines
 from tracker.model import Fact
@@ -30,10 +30,6 @@ from tracker.model import Fact
 _RULES = rules.load("facts")
 _PRIVACY_ONLY = _RULES["privacy_only"]
 _NOT_REPORTED_BY = dict.fromkeys(_PRIVACY_ONLY["not_in"], frozenset(_PRIVACY_ONLY["fact_types"]))
-
-
-def _cue(name: str, flags: int = re.I) -> Cue:
-    return Cue(_RULES["cues"][name], flags)
 
 
 def extract_facts(

@@ -14,7 +14,7 @@ from tracker import rules
 from tracker.analysis.meaning import contract
 from tracker.analysis.meaning import facts as extract
 from tracker.analysis.meaning.contacts import address_words
-from tracker.analysis.meaning.cue import lowered_text
+from tracker.analysis.meaning.cue import Cue, lowered_text
 from tracker.analysis.meaning.lexicon import Lexicon
 
 _RULES = rules.load("facts")
@@ -64,7 +64,7 @@ def _address(value: str, text: str) -> bool:
 _POSTCODE = re.compile(r" \d{5}(?: \d{4})?$")
 
 
-def _near(pattern: str, cue: re.Pattern[str], text: str, window: int = _WINDOW) -> bool:
+def _near(pattern: str, cue: Cue, text: str, window: int = _WINDOW) -> bool:
     return any(
         cue.search(_around(text, match, window)) for match in re.finditer(pattern, text, re.I)
     )
@@ -78,7 +78,7 @@ def _age(value: str, text: str) -> bool:
     return _near(rf"(?<![\d.,]){re.escape(value)}(?![\d.,]\d)", extract._AGE_CONTEXT, text)
 
 
-def _period(cue: re.Pattern[str]) -> Callable[[str, str], bool]:
+def _period(cue: Cue) -> Callable[[str, str], bool]:
     def stated(value: str, text: str) -> bool:
         if value in _PHRASES:
             return _PHRASES[value].search(lowered_text(text)) is not None

@@ -65,6 +65,8 @@ def classify_topic(
     for source, factor in ((text, 1), (title, 3)):
         present = prefixes(source)
         for topic, pattern, weight, cue_words in patterns:
+            # the word-prefix test first, as before `Cue`: it also skips a few patterns
+            # (`log\w*` where the text has `logging`), and topics keep their results
             if cue_words & present or not cue_words:
                 scores[topic] += weight * factor * pattern.count(source)
     total = sum(scores.values())
