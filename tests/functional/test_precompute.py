@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
-from conftest import run_tracker
+from conftest import SEEDS, run_tracker
 from tracker.app import precompute
 from tracker.history.history import History
 from tracker.history.timeline import build_grid
@@ -93,3 +94,24 @@ def test_where_no_process_can_start_the_steps_are_compared_here(archive, tmp_pat
     monkeypatch.setattr(precompute, "PARALLEL_FROM_CHARACTERS", 0)
     assert precompute.precompute(Archive(archive), [POLICY], workers=2) == 2
     assert History(Archive(archive), POLICY).uncached_steps() == []
+
+
+MOVED_AND_SPLIT = (
+    "# Policy\n\nLast updated: May 1, 2024\n\n## Sharing\n\nWe share data with processors. "
+    "We never sell it.\n\n## Retention\n\nWe keep logs for 30 days.\n\n## Contact\n\nWrite to us.",
+    "# Policy\n\nLast updated: June 1, 2024\n\n## Contact\n\nWrite to privacy@example.com.\n\n"
+    "## Sharing with processors\n\nWe share data with processors.\n\n## Selling\n\nWe sell it "
+    "to partners.\n\n## Retention\n\nWe keep logs for 90 days.",
+)
+
+
+def test_the_grid_read_off_a_comparison_with_words_is_the_one_made_without():
+    from tracker.analysis.sections import parse_document
+    from tracker.history.cache import encode
+    from tracker.history.history import aligned, compare_documents
+
+    pairs = [tuple(path.read_text() for path in pair) for pair in itertools.pairwise(SEEDS)]
+    for old, new in [MOVED_AND_SPLIT, *pairs]:
+        documents = parse_document(old), parse_document(new)
+        with_words = compare_documents(*documents)
+        assert encode(aligned(with_words)) == encode(compare_documents(*documents, words=False))

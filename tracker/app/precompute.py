@@ -15,8 +15,8 @@ import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
-from tracker.history.history import History, TextHistory
-from tracker.model import Progress, Snapshot, Version
+from tracker.history.history import History, TextHistory, aligned, comparison_key
+from tracker.model import Comparison, Progress, Snapshot, Version
 from tracker.store.archive import Archive
 
 # Below this much text to compare (both sides of every step), starting worker processes
@@ -34,10 +34,13 @@ class Step:
 
 
 def compare_step(step: Step) -> None:
-    """Fill the cache with the step's comparison with words (the log) and without (the grid)."""
+    """Fill the cache with the step's comparison with words (the log) and without (the grid),
+    the second read off the first."""
     history = TextHistory(step.policy, list(step.versions), list(step.snapshots))
-    history.step(1)
-    history.step(1, words=False)
+    with_words = history.comparison(0, 1)
+    old, new = step.versions
+    key = comparison_key(old.sha256, new.sha256, words=False)
+    history.cache.get_or_make(*key, Comparison, lambda: aligned(with_words))
 
 
 def precompute(

@@ -21,6 +21,7 @@ from tracker.model import (
     DocumentType,
     FactChange,
     Precision,
+    Significance,
     Snapshot,
     Version,
     WarningKind,
@@ -87,6 +88,8 @@ class History:
         """Compare two versions (any two), with meaning when `words` is on."""
 
         def make() -> Comparison:
+            if not words and self.cache.has(*self._comparison_key(old_index, new_index, True)):
+                return aligned(self.comparison(old_index, new_index))
             return compare_documents(self.document(old_index), self.document(new_index), words)
 
         kind, key = self._comparison_key(old_index, new_index, words)
@@ -248,6 +251,18 @@ def compare_documents(old: Document, new: Document, words: bool = True) -> Compa
         if another_document(found):  # its facts are another text's, not changes of this one
             result = without_facts(result)
     return replace(result, caveats=found)
+
+
+def aligned(comparison: Comparison) -> Comparison:
+    """What `compare_documents(old, new, words=False)` gives, from the two compared with words:
+    the same alignment (words change no pairing), without the word diffs and the meaning."""
+    changes = tuple(
+        replace(
+            change, words=(), topic=None, facts=(), significance=Significance.MINOR, reason=None
+        )
+        for change in comparison.changes
+    )
+    return replace(comparison, changes=changes, facts=())
 
 
 def summarise(comparison: Comparison) -> StepSummary:
