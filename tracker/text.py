@@ -22,9 +22,14 @@ _UNDECOMPOSABLE = str.maketrans(
 @lru_cache(maxsize=4096)  # section ids: the same titles, version after version
 def slugify(text: str) -> str:
     """Lower-case ASCII words joined by dashes; letters like ß, Ł, Æ spelled out, accents dropped."""
-    decomposed = unicodedata.normalize("NFKD", text.translate(_UNDECOMPOSABLE))
-    ascii_text = decomposed.encode("ascii", "ignore").decode()
+    ascii_text = without_accents(text).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:60].strip("-")
+
+
+def without_accents(text: str) -> str:
+    """The text with accents dropped and letters like ß, Ł, Æ spelled out: `décembre` → `decembre`."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(_UNDECOMPOSABLE))
+    return "".join(character for character in decomposed if not unicodedata.combining(character))
 
 
 def normalise_text(text: str) -> str:

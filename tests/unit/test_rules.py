@@ -14,6 +14,8 @@ import pytest
 from tracker import rules
 
 FILES = rules.files()
+# Every rule file of every language, as `(language, name)`.
+ALL_FILES = [(language, name) for language in rules.languages() for name in rules.files(language)]
 
 
 def _strings(value, path=""):
@@ -39,10 +41,10 @@ def test_the_rule_files_are_there():
     assert {"dates", "facts", "headings", "identity", "labels", "stopwords", "topics"} <= set(FILES)
 
 
-@pytest.mark.parametrize("name", FILES)
-def test_every_file_parses_as_toml(name):
-    text = resources.files("tracker.rules").joinpath("en", f"{name}.toml").read_text("utf-8")
-    assert tomllib.loads(text) == rules.load(name)
+@pytest.mark.parametrize(("language", "name"), ALL_FILES)
+def test_every_file_parses_as_toml(language, name):
+    text = resources.files("tracker.rules").joinpath(language, f"{name}.toml").read_text("utf-8")
+    assert tomllib.loads(text) == rules.load(name, language)
 
 
 PATTERN_KEYS = re.compile(
@@ -50,16 +52,16 @@ PATTERN_KEYS = re.compile(
 )
 
 
-@pytest.mark.parametrize("name", FILES)
-def test_every_pattern_compiles(name):
-    for path, value in _strings(rules.load(name)):
-        if PATTERN_KEYS.search(path):
+@pytest.mark.parametrize(("language", "name"), ALL_FILES)
+def test_every_pattern_compiles(language, name):
+    for path, value in _strings(rules.load(name, language)):
+        if PATTERN_KEYS.search(path) or path.startswith(("until.", "shapes.day")):
             re.compile(value)
 
 
-@pytest.mark.parametrize("name", FILES)
-def test_word_lists_have_no_duplicates_and_are_lower_case(name):
-    for path, words in _lists(rules.load(name)):
+@pytest.mark.parametrize(("language", "name"), ALL_FILES)
+def test_word_lists_have_no_duplicates_and_are_lower_case(language, name):
+    for path, words in _lists(rules.load(name, language)):
         assert len(words) == len(set(words)), f"{name}:{path} repeats a word"
         if path.endswith(("words", "orgs")):
             assert all(word == word.lower() for word in words), f"{name}:{path}"
@@ -67,8 +69,8 @@ def test_word_lists_have_no_duplicates_and_are_lower_case(name):
 
 def test_no_list_is_kept_twice():
     seen: dict[tuple[str, ...], str] = {}
-    for name in FILES:
-        for path, words in _lists(rules.load(name)):
+    for language, name in ALL_FILES:
+        for path, words in _lists(rules.load(name, language)):
             key = tuple(sorted(words))
             assert key not in seen, f"{name}:{path} repeats {seen[key]}"
             seen[key] = f"{name}:{path}"
@@ -78,6 +80,26 @@ def test_cues_are_ranked_and_months_complete():
     dates = rules.load("dates")
     assert [cue["rank"] for cue in dates["cues"]] == sorted(cue["rank"] for cue in dates["cues"])
     assert len(dates["months"]) == 12
+
+
+@pytest.mark.parametrize("language", rules.languages())
+def test_every_language_states_dates_in_the_same_terms(language):
+    """A language's dates.toml has the keys English's has (months aside: dateparser's)."""
+    english, other = rules.load("dates"), rules.load("dates", language)
+    keys = {"cues", "shapes", "other_version", "until"}
+    assert keys <= set(other), language
+    for key in keys - {"cues"}:
+        assert set(other[key]) == set(english[key]), f"{language}: {key}"
+    ranks = [cue["rank"] for cue in other["cues"]]
+    assert ranks == sorted(ranks) and set(ranks) <= {0, 1, 2}, language
+    assert other["shapes"]["date_order"] in {"MDY", "DMY", "YMD"}, language
+
+
+@pytest.mark.parametrize("language", [code for code in rules.languages() if code != "en"])
+def test_dateparser_knows_every_language_with_date_rules(language):
+    from dateparser.languages.loader import default_loader
+
+    assert default_loader.get_locale(language).info.get("january"), language
 
 
 def test_topic_weights_are_positive_and_framework_periods_ordered():

@@ -4,75 +4,139 @@ Only dates next to a cue (`effective`, `last updated`, `revised`...) count, so
 numbers in the body (`under 13`, `12 months`, `since 2009`) are never taken for
 the date. dateparser turns the words into a date; the precision (`day`,
 `month`, `year`) is what the words actually say, never a guessed day.
+English is read first; a text in a language with rules of its own (`rules/fr/dates.toml`...)
+is then read in that language.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import cache
 
 from tracker import rules
 from tracker.analysis import weights
 from tracker.errors import InputError
 from tracker.model import EffectiveDate
+from tracker.text import without_accents
 
-_MONTH_NAMES: tuple[tuple[str, ...], ...] = tuple(map(tuple, rules.load("dates")["months"]))
-_MONTHS = {name: number for number, names in enumerate(_MONTH_NAMES, start=1) for name in names}
-_MONTH = "(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
-_DAY = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
+_ENGLISH_RULES = rules.load("dates")
+_MONTHS = {
+    name: number for number, names in enumerate(_ENGLISH_RULES["months"], start=1) for name in names
+}
 _YEAR = r"(?:19|20)\d\d"
 
-# Each pattern with the precision its words carry, most specific first.
-_DATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (precision, re.compile(pattern, re.IGNORECASE))
-    for precision, pattern in (
-        ("day", rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b"),
-        ("day", rf"\b(?:the\s+)?{_DAY}\s+(?:day\s+)?(?:of\s+)?{_MONTH},?\s+{_YEAR}\b"),
-        ("day", rf"\b{_YEAR}-[01]\d-[0-3]\d(?:\b|(?=T\d))"),  # `2021-11-24T10:40:47Z` too
-        ("day", r"\b[0-3]?\d/[0-3]?\d/(?:19|20)?\d\d\b"),
-        ("day", rf"\b[0-3]?\d\.[01]?\d\.{_YEAR}\b"),
-        ("month", rf"\b{_MONTH},?\s+{_YEAR}\b"),
-        ("month", rf"\b{_YEAR}-[01]\d\b"),
-        ("year", rf"\b{_YEAR}\b"),
-    )
-)
 
-# Cue words, strongest first: an explicit effective date beats a revision date.
-_CUES: tuple[tuple[int, re.Pattern[str]], ...] = tuple(
-    (cue["rank"], re.compile(cue["pattern"], re.IGNORECASE)) for cue in rules.load("dates")["cues"]
-)
-_OTHER_VERSION = rules.pattern("dates", "other_version.pattern", re.IGNORECASE)
+@dataclass(frozen=True)
+class _Reading:
+    """How one language states an effective date: its date shapes, the cues a date follows
+    (strongest first) and the words that make a date another version's or a period's end."""
+
+    language: str
+    in_paragraphs: bool  # whether a cue inside a paragraph may date the text, when no line does
+    month_names: frozenset[str]
+    patterns: tuple[tuple[str, re.Pattern[str]], ...]
+    cues: tuple[tuple[int, re.Pattern[str]], ...]
+    other_version: re.Pattern[str]
+    until: re.Pattern[str]
+    period_end: re.Pattern[str]
+    ended_by: re.Pattern[str]
+
+
+def _reading(language: str, month_names: Iterable[str], in_paragraphs: bool) -> _Reading:
+    data = rules.load("dates", language)
+    names = frozenset(name.lower() for name in month_names)
+    month = "(?:" + "|".join(sorted(map(re.escape, names), key=len, reverse=True)) + r")\.?"
+    return _Reading(
+        language=language,
+        in_paragraphs=in_paragraphs,
+        month_names=names,
+        patterns=_date_patterns(month, data["shapes"]),
+        cues=tuple(
+            (cue["rank"], re.compile(cue["pattern"], re.IGNORECASE)) for cue in data["cues"]
+        ),
+        other_version=re.compile(data["other_version"]["pattern"], re.IGNORECASE),
+        until=re.compile(data["until"]["pattern"], re.IGNORECASE),
+        period_end=re.compile(data["until"]["period_end"], re.IGNORECASE),
+        ended_by=re.compile(data["until"]["ended_by"], re.IGNORECASE),
+    )
+
+
+def _date_patterns(month: str, shapes: dict) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """Each date shape with the precision its words carry, most specific first."""
+    day, day_month, month_year = shapes["day"], shapes["day_month"], shapes["month_year"]
+    named_days = [rf"\b{day}{day_month}{month}{month_year}{_YEAR}\b"]
+    if shapes["month_day"]:
+        named_days.insert(0, rf"\b{month}\s+{day},?\s+{_YEAR}\b")
+    return tuple(
+        (precision, re.compile(pattern, re.IGNORECASE))
+        for precision, pattern in (
+            *(("day", pattern) for pattern in named_days),
+            ("day", rf"\b{_YEAR}-[01]\d-[0-3]\d(?:\b|(?=T\d))"),  # `2021-11-24T10:40:47Z` too
+            ("day", r"\b[0-3]?\d/[0-3]?\d/(?:19|20)?\d\d\b"),
+            ("day", rf"\b[0-3]?\d\.[01]?\d\.{_YEAR}\b"),
+            ("month", rf"\b{month}{month_year}{_YEAR}\b"),
+            ("month", rf"\b{_YEAR}-[01]\d\b"),
+            ("year", rf"\b{_YEAR}\b"),
+        )
+    )
+
+
+_ENGLISH = _reading(rules.LANGUAGE, _MONTHS, in_paragraphs=True)
+
+
+@cache
+def _foreign_reading(language: str | None) -> _Reading | None:
+    """The rules of a language other than English that has date rules, with dateparser's
+    month names for it; None for English, an unknown language or one without rules."""
+    if language in (None, rules.LANGUAGE) or "dates" not in rules.files(language):
+        return None
+    from dateparser.languages.loader import default_loader
+
+    info = default_loader.get_locale(language).info
+    names = [name for month in _CALENDAR for name in info.get(month, [])]
+    # Only cues on lines of their own: a French page's `entré en vigueur le 1er juillet 2021`
+    # inside a paragraph is a regulation's date, and wrong is worse than missing.
+    return _reading(language, [*names, *map(without_accents, names)], in_paragraphs=False)
+
+
+_CALENDAR = ("january", "february", "march", "april", "may", "june", "july", "august")
+_CALENDAR += ("september", "october", "november", "december")
 _DAY_FIRST_SIGNS = rules.pattern("dates", "day_first.pattern")
-_UNTIL = rules.pattern("dates", "until.pattern", re.IGNORECASE)
-_PERIOD_END = rules.pattern("dates", "until.period_end", re.IGNORECASE)
-_ENDED_BY = rules.pattern("dates", "until.ended_by", re.IGNORECASE)
 _OWN_JURISDICTION = rules.pattern("dates", "jurisdiction.own")
-_MONTH_FIRST_PLACES = frozenset(rules.load("dates")["jurisdiction"]["month_first"])
+_MONTH_FIRST_PLACES = frozenset(_ENGLISH_RULES["jurisdiction"]["month_first"])
 _GLUED_CUE = re.compile(r"(?<=[a-z])(?=(?:Effective|Last|Updated|Revised|Date)\b)")
 
 _HEADER_LINES = 40
 _CUE_REACH = 45  # characters after a cue where its date may start
 _MARKUP = re.compile(r"[*_#>`|]+")
-_SENTENCE_END = re.compile(r"[.!?]\s+[A-Z]")
+# Not after a day's number: `Stand: 1. Januar 2020`.
+_SENTENCE_END = re.compile(r"(?<!\b\d)(?<!\b\d\d)[.!?]\s+[A-Z]")
 
 
-def find_effective_date(text: str) -> EffectiveDate | None:
+def find_effective_date(text: str, language: str | None = None) -> EffectiveDate | None:
     """The effective date stated in `text`, or None when it states none.
 
     The header (the first lines) is searched first, then the whole text, so a
-    `Last updated` line at the bottom of a page is found too.
+    `Last updated` line at the bottom of a page is found too. A text in another `language`
+    with rules of its own (`rules/fr/dates.toml`...) is read by them when no English cue
+    dates it, its numeric dates day first.
     """
     lines = [_GLUED_CUE.sub(" ", _MARKUP.sub(" ", line)).strip() for line in text.splitlines()]
     header = [line for line in lines[:_HEADER_LINES] if line]
 
-    def cued(day_first: bool) -> EffectiveDate | None:
-        return _best_cued_date(header, day_first) or _best_cued_date(
-            (line for line in lines if line), day_first
+    def cued(day_first: bool, reading: _Reading = _ENGLISH) -> EffectiveDate | None:
+        return _best_cued_date(header, day_first, reading) or _best_cued_date(
+            (line for line in lines if line), day_first, reading
         )
 
     found = _read_in_order(cued, text)
     if found:
+        return found
+    foreign = _foreign_reading(language)
+    if foreign and (found := cued(True, foreign)):
         return found
     return _newest_logged_date(lines) or _standalone_date_line(header[:5])
 
@@ -111,8 +175,8 @@ def find_end_date(text: str) -> EffectiveDate | None:
 
     def until(day_first: bool) -> EffectiveDate | None:
         for line in lines:
-            for cue in _UNTIL.finditer(line):
-                found = _date_after(line, cue.end(), day_first, until_ok=True)
+            for cue in _ENGLISH.until.finditer(line):
+                found = _date_after(line, cue.end(), day_first, _ENGLISH, until_ok=True)
                 if found:
                     return found
         return None
@@ -122,7 +186,9 @@ def find_end_date(text: str) -> EffectiveDate | None:
 
 def is_date_line(line: str) -> bool:
     """A line that opens with a date cue and names a year: `Last updated: May 2018`."""
-    return any(cue.match(line) for _, cue in _CUES) and _YEAR_IN_LINE.search(line) is not None
+    return (
+        any(cue.match(line) for _, cue in _ENGLISH.cues) and _YEAR_IN_LINE.search(line) is not None
+    )
 
 
 _YEAR_IN_LINE = re.compile(rf"\b{_YEAR}\b")
@@ -141,7 +207,7 @@ def parse_date_argument(value: str, today: dt.date | None = None) -> EffectiveDa
     stripped = value.strip()
     if not stripped:
         raise InputError(f"the date is empty: {forms}")
-    for precision, pattern in _DATE_PATTERNS:
+    for precision, pattern in _ENGLISH.patterns:
         match = pattern.fullmatch(stripped)
         if match:
             parsed = _to_date(match.group(0), precision)
@@ -173,7 +239,7 @@ _DATED_FILE_NAME = re.compile(
 _DIGITS = re.compile(r"\d\d")
 
 
-def _best_cued_date(lines, day_first: bool = False) -> EffectiveDate | None:
+def _best_cued_date(lines, day_first: bool, reading: _Reading) -> EffectiveDate | None:
     """The date the strongest cue names, the earliest line first. A cue inside a paragraph
     (`The DPA is effective as of 25 May 2018 and replaces...`) is about something the text
     mentions: it ranks after any on a line of its own, as `Last Updated: ...` is."""
@@ -182,9 +248,11 @@ def _best_cued_date(lines, day_first: bool = False) -> EffectiveDate | None:
         if not _DIGITS.search(line):
             continue  # every date shape has a year in digits: a line without two is skipped
         paragraph = len(line.split()) > weights.DATE_LINE_WORDS
-        for rank, cue in _CUES:
+        for rank, cue in reading.cues:
             for cue_match in cue.finditer(line):
-                found = _date_after(line, cue_match.end(), day_first)
+                if paragraph and cue_match.start() > 0 and not reading.in_paragraphs:
+                    continue
+                found = _date_after(line, cue_match.end(), day_first, reading)
                 key = (paragraph and cue_match.start() > 0, rank, position)
                 if found and (best is None or key < best[:3]):
                     best = (*key, found)
@@ -194,27 +262,60 @@ def _best_cued_date(lines, day_first: bool = False) -> EffectiveDate | None:
 
 
 def _date_after(
-    line: str, start: int, day_first: bool = False, until_ok: bool = False
+    line: str, start: int, day_first: bool, reading: _Reading, until_ok: bool = False
 ) -> EffectiveDate | None:
-    reach = line[start : start + _CUE_REACH + 30]
+    reach = _unspaced(line[start : start + _CUE_REACH + 30], reading.month_names)
     sentence_end = _SENTENCE_END.search(reach)
     if sentence_end:
         reach = reach[: sentence_end.start() + 1]
-    for precision, pattern in _DATE_PATTERNS:
+    for precision, pattern in reading.patterns:
         match = pattern.search(reach)
         if not match or match.start() > _CUE_REACH:
             continue
         if precision == "year" and not _only_filler(reach[: match.start()]):
             continue
-        parsed = _to_date(match.group(0), precision, day_first)
+        parsed = _to_date(match.group(0), precision, day_first, reading.language)
         begin, date_end = _sentence_start(line, start), start + match.end()
         said = line[begin:date_end]
-        ended = _PERIOD_END.match(line, date_end) or _ENDED_BY.search(reach, 0, match.start())
+        ended = reading.period_end.match(line, date_end) or reading.ended_by.search(
+            reach, 0, match.start()
+        )
         if ended and not until_ok:
             continue  # a period that ended: another version's
-        if parsed and not _OTHER_VERSION.search(said) and (until_ok or not _UNTIL.search(said)):
+        if (
+            parsed
+            and not reading.other_version.search(said)
+            and (until_ok or not reading.until.search(said))
+        ):
             return EffectiveDate(parsed, precision, _sentence_from(line, begin, date_end))
     return None
+
+
+def _unspaced(reach: str, month_names: frozenset[str]) -> str:
+    """`F É VRIER 2020` and `DÉCEMBRE 201 9`, as a PDF's text layer spaces them, joined into
+    `FÉVRIER` and `2019` with the spaces moved after them, so positions in the line hold;
+    only a month name is joined, and only a year right after one."""
+
+    def joined_month(match: re.Match[str]) -> str:
+        pieces = match.group(0).split(" ")
+        for first in range(len(pieces) - 1):
+            word = "".join(pieces[first:])
+            if word.lower() in month_names:
+                return " ".join([*pieces[:first], word]) + " " * (len(pieces) - first - 1)
+        return match.group(0)
+
+    def joined_year(match: re.Match[str]) -> str:
+        month, gap, year, last = match.group("month", "gap", "year", "last")
+        return f"{month}{gap}{year}{last} " if month.lower() in month_names else match.group(0)
+
+    reach = _SPACED_WORD.sub(joined_month, reach)
+    return _SPACED_YEAR.sub(joined_year, reach)
+
+
+_SPACED_WORD = re.compile(r"\b(?:[^\W\d_]{1,3} )+[^\W\d_]+\b")
+_SPACED_YEAR = re.compile(
+    r"(?P<month>[^\W\d_]+)(?P<gap>\.?\s+)(?P<year>(?:19|20)\d) (?P<last>\d)\b"
+)
 
 
 def _sentence_start(line: str, cue_end: int) -> int:
@@ -239,7 +340,7 @@ def _only_filler(between: str) -> bool:
 
 def _standalone_date_line(lines: list[str]) -> EffectiveDate | None:
     for line in lines:
-        for precision, pattern in _DATE_PATTERNS[:-1]:
+        for precision, pattern in _ENGLISH.patterns[:-1]:
             match = pattern.fullmatch(line.strip(" .:"))
             if match:
                 parsed = _to_date(match.group(0), precision)
@@ -261,16 +362,23 @@ _PLAIN_SHAPES = (
 )
 
 
-def _to_date(words: str, precision: str, day_first: bool = False) -> dt.date | None:
-    """The date the words name; unambiguous shapes directly, the rest through dateparser."""
+def _to_date(
+    words: str, precision: str, day_first: bool = False, language: str = rules.LANGUAGE
+) -> dt.date | None:
+    """The date the words name; unambiguous shapes directly, the rest through dateparser
+    (every month name of another language too: the plain shapes know English ones)."""
     slashed = _SLASHED.fullmatch(words.strip())
     if slashed:
         return _slashed_date(slashed, day_first)
-    for shape in _PLAIN_SHAPES:
-        match = shape.fullmatch(words.strip())
-        if match:
-            return _plain_date(match)
-    return _parsed_date(words, precision)
+    if language == rules.LANGUAGE or not _LETTER.search(words):
+        for shape in _PLAIN_SHAPES:
+            match = shape.fullmatch(words.strip())
+            if match:
+                return _plain_date(match)
+    return _parsed_date(words, precision, language)
+
+
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 _SLASHED = re.compile(r"(?P<first>\d{1,2})/(?P<second>\d{1,2})/(?P<year>\d{4}|\d{2})")
@@ -298,8 +406,11 @@ def _plain_date(match: re.Match[str]) -> dt.date | None:
         return None
 
 
-def _parsed_date(words: str, precision: str) -> dt.date | None:
-    parsed = _parser().get_date_data(words.replace("Sept.", "Sep.").replace("sept.", "sep."))
+def _parsed_date(words: str, precision: str, language: str) -> dt.date | None:
+    parser = _parser(language)
+    parsed = parser.get_date_data(words.replace("Sept.", "Sep.").replace("sept.", "sep."))
+    if parsed.date_obj is None:  # `decembre` as some write `décembre`
+        parsed = parser.get_date_data(without_accents(words))
     if parsed.date_obj is None:
         return None
     day = parsed.date_obj.date()
@@ -311,10 +422,10 @@ def _parsed_date(words: str, precision: str) -> dt.date | None:
 
 
 @cache
-def _parser():
+def _parser(language: str):
     from dateparser.date import DateDataParser
 
+    order = rules.load("dates", language)["shapes"]["date_order"]
     return DateDataParser(
-        languages=["en"],
-        settings={"PREFER_DAY_OF_MONTH": "first", "DATE_ORDER": "MDY"},
+        languages=[language], settings={"PREFER_DAY_OF_MONTH": "first", "DATE_ORDER": order}
     )

@@ -35,9 +35,17 @@ def words(name: str, key: str) -> frozenset[str]:
     return frozenset(load(name)[key])
 
 
+def languages() -> list[str]:
+    """Every language with rules of its own: the folders of rule files here."""
+    folder = resources.files(__name__)
+    return sorted(entry.name for entry in folder.iterdir() if entry.is_dir() and files(entry.name))
+
+
 def files(language: str = LANGUAGE) -> list[str]:
     """The names of every rule file of a language."""
     folder = resources.files(__name__).joinpath(language)
+    if not folder.is_dir():
+        return []
     return sorted(
         entry.name.removesuffix(".toml")
         for entry in folder.iterdir()

@@ -88,7 +88,7 @@ def primary_text(text: str, document: Document) -> str:
 
 def stated_date(text: str, document: Document) -> EffectiveDate | None:
     """The effective date the primary text states: never the embedded version's."""
-    return find_effective_date(primary_text(text, document))
+    return find_effective_date(primary_text(text, document), document.language)
 
 
 def _read(lines: list[str], headings: list[_Heading]) -> Document:
