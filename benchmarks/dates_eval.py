@@ -10,10 +10,12 @@ Run:  tracker init /tmp/contrib-archive
       tracker --archive /tmp/contrib-archive import ota /tmp/scratch/contrib --no-compare
       python benchmarks/dates_eval.py /tmp/contrib-archive [--changes]
 
-Last run (2026-12-04, ota-contrib, 32 documents, 7,955 distinct versions): 2,223 undated
-(27.9%) against 2,612 (32.8%) with the English-only rules of ffc2a16; the 389 newly dated are
-French (SNCF Pro 91, Yahoo 72), German (Wix 12, Yahoo 4), Spanish (Verizon 27) and English
-`Version: July 2025` (WeTransfer 182); no version already dated changed its date.
+Last run (2026-12-04, ota-contrib, 32 documents, 7,955 distinct versions): 2,055 undated
+(25.8%) against 2,612 (32.8%) with the English-only rules of ffc2a16. The 557 newly dated:
+French (SNCF Pro 91, Yahoo 72), German (Wix 12, Yahoo 4), Spanish (Verizon 27), `Version:
+July 2025` (WeTransfer 182), a sign-off line (Donkey Republic 151), `Update June 2026:`
+(DuckDuckGo 17), a capture of another page (TousAntiCovid 1); no version already dated
+changed its date.
 """
 
 from __future__ import annotations

@@ -141,3 +141,51 @@ def test_a_cue_inside_a_paragraph_of_another_language_dates_nothing():
     own_line = "Dernière mise à jour : 20 janvier 2014"
     text = f"Politique de confidentialité\n\n{paragraph}\n\n{own_line}\n"
     assert find_effective_date(text, "fr").iso == "2014-01-20"
+
+
+SIGNED_BODY = "# Privacy Policy\n\n## What we collect\n\nWe collect your email address.\n\n"
+
+
+@pytest.mark.parametrize(
+    ("closing", "language", "iso", "precision"),
+    [
+        ("Donkey Republic, February 2024, version 1.2", None, "2024-02-01", "month"),
+        ("Acme Bikes ApS, June 2021", None, "2021-06-01", "month"),
+        ("Copenhagen, 3 March 2022.", None, "2022-03-03", "day"),
+        ("Berlin, 1. Juli 2020", "de", "2020-07-01", "day"),
+    ],
+)
+def test_a_text_signed_off_with_a_date_is_dated_by_it(closing, language, iso, precision):
+    found = find_effective_date(f"{SIGNED_BODY}{closing}\n", language)
+    assert (found.iso, found.precision, found.text) == (iso, precision, closing)
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        "Acme Inc, 2021",  # a year alone: a copyright's
+        "Earlier versions\n\nPrivacy Policy, May 2018\n\nPrivacy Policy, January 2020",  # a list
+        "Copyright Acme, all rights reserved, May 2020",  # more than a name before the date
+    ],
+)
+def test_what_is_not_a_dated_sign_off(closing):
+    assert find_effective_date(f"{SIGNED_BODY}{closing}\n") is None
+
+
+def test_a_sign_off_in_the_middle_of_the_text_is_not_one():
+    middle = SIGNED_BODY + "Acme Bikes ApS, June 2021\n\n" + "\n\n".join(["More text."] * 20)
+    assert find_effective_date(middle + "\n") is None
+
+
+def test_a_cued_date_comes_before_a_sign_off():
+    text = f"Last updated: May 1, 2023\n\n{SIGNED_BODY}Acme Bikes ApS, June 2021\n"
+    assert find_effective_date(text).iso == "2023-05-01"
+
+
+def test_an_update_note_opening_a_line_is_a_cue():
+    text = "**Update June 2026:** We've updated our policy to cover chats.\n\n" + SIGNED_BODY
+    assert (find_effective_date(text).iso, find_effective_date(text).precision) == (
+        "2026-06-01",
+        "month",
+    )
+    assert find_effective_date(SIGNED_BODY + "We may update this in May 2026 or later.\n") is None

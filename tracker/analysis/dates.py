@@ -138,7 +138,35 @@ def find_effective_date(text: str, language: str | None = None) -> EffectiveDate
     foreign = _foreign_reading(language)
     if foreign and (found := cued(True, foreign)):
         return found
-    return _newest_logged_date(lines) or _standalone_date_line(header[:5])
+    return (
+        _signed_off_date(lines, foreign or _ENGLISH)
+        or _newest_logged_date(lines)
+        or _standalone_date_line(header[:5])
+    )
+
+
+def _signed_off_date(lines: list[str], reading: _Reading) -> EffectiveDate | None:
+    """The date a text is signed off with, on a line of its own near its end:
+    `Donkey Republic, February 2024, version 1.2`, `Berlin, 1. Juli 2020`."""
+    closing = [line for line in lines[-_SIGN_OFF_LINES * 3 :] if line][-_SIGN_OFF_LINES:]
+    signed = [
+        (line, found)
+        for line in closing
+        if (match := _SIGN_OFF.fullmatch(line))
+        and (found := _whole_date(match.group("date"), reading))
+    ]
+    if len(signed) != 1:  # several are a list (of earlier versions, of offices), not a signature
+        return None
+    line, (day, precision) = signed[0]
+    return EffectiveDate(day, precision, " ".join(line.split()))
+
+
+_SIGN_OFF_LINES = 12
+_SIGN_OFF = re.compile(
+    r"[A-Z][\w&.'’()-]*(?:\s+[\w&.'’()-]+){0,4},\s+(?P<date>[^,]+?)"
+    r"(?:,?\s+(?:version|v\.?)\s*\d+(?:\.\d+)*)?\.?",
+    re.IGNORECASE,
+)
 
 
 def _read_in_order(find, text: str) -> EffectiveDate | None:
@@ -340,12 +368,20 @@ def _only_filler(between: str) -> bool:
 
 def _standalone_date_line(lines: list[str]) -> EffectiveDate | None:
     for line in lines:
-        for precision, pattern in _ENGLISH.patterns[:-1]:
-            match = pattern.fullmatch(line.strip(" .:"))
-            if match:
-                parsed = _to_date(match.group(0), precision)
-                if parsed:
-                    return EffectiveDate(parsed, precision, " ".join(line.split()))
+        found = _whole_date(line.strip(" .:"), _ENGLISH)
+        if found:
+            return EffectiveDate(found[0], found[1], " ".join(line.split()))
+    return None
+
+
+def _whole_date(words: str, reading: _Reading) -> tuple[dt.date, str] | None:
+    """The date and its precision when the words are a date and nothing else (a bare
+    year is not enough: `2021` alone is a copyright's or a heading's)."""
+    for precision, pattern in reading.patterns[:-1]:
+        if pattern.fullmatch(words):
+            parsed = _to_date(words, precision, reading is not _ENGLISH, reading.language)
+            if parsed:
+                return parsed, precision
     return None
 
 
