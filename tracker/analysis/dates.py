@@ -102,8 +102,8 @@ def _foreign_reading(language: str | None) -> _Reading | None:
     return _reading(language, [*names, *map(without_accents, names)], in_paragraphs=False)
 
 
-_CALENDAR = ("january", "february", "march", "april", "may", "june", "july", "august")
-_CALENDAR += ("september", "october", "november", "december")
+# dateparser's locale data is keyed by the English names: each month's longest one.
+_CALENDAR = tuple(max(names, key=len) for names in _ENGLISH_RULES["months"])
 _DAY_FIRST_SIGNS = rules.pattern("dates", "day_first.pattern")
 _OWN_JURISDICTION = rules.pattern("dates", "jurisdiction.own")
 _MONTH_FIRST_PLACES = frozenset(_ENGLISH_RULES["jurisdiction"]["month_first"])
