@@ -285,7 +285,8 @@ class Section:
 class Capture:
     quality: str = CaptureQuality.OK  # a CaptureQuality
     words: int = 0
-    share: float | None = None  # truncated: of the version before; not_a_policy: policy words
+    # truncated: of the version before; not_a_policy: policy words (None: a page of menus)
+    share: float | None = None
     cue: str | None = None  # redirect: the words that say so
 
 

@@ -6,6 +6,7 @@ from tracker.analysis.language import detect_language
 from tracker.analysis.sections import parse_document
 from tracker.history.history import compare_documents
 from tracker.model import CaptureQuality, WarningKind
+from tracker.present.wording import capture_reason
 
 SECTIONS = ["Information We Collect", "How We Use Information", "Sharing", "Your Rights", "Contact"]
 
@@ -182,3 +183,38 @@ def test_a_short_text_of_prose_is_not_judged_as_a_page_of_menus():
         "# Notice\n\n" + "We keep records of the requests you make to us and of our answers. " * 30
     )
     assert parse_document(prose).capture.quality == CaptureQuality.OK
+
+
+_SITE_MENU = "\n".join(
+    f"*   {name}"
+    for name in ("Features", "Templates", "Pricing", "Privacy Policy", "Terms of Use",
+                 "Support", "Careers", "Press", "Blog", "Sign In", "Deutsch", "Français")
+    * 3
+)  # fmt: skip
+
+
+def test_a_site_menu_with_a_blurb_and_no_policy_is_not_a_policy():
+    """Menus naming the privacy policy and terms, and one paragraph about the company."""
+    page = (
+        f"{_SITE_MENU}\n\nAcme is a leading platform with millions of users worldwide. We make"
+        " it easy for everyone to build a beautiful, professional presence online.\n\n"
+        "© 2006-2019 Acme, Inc\n"
+    )
+    capture = parse_document(page).capture
+    assert capture.quality == CaptureQuality.NOT_A_POLICY
+    assert "menus" in capture_reason(capture)
+
+
+def test_a_page_pointing_to_the_regional_versions_is_not_a_policy():
+    regions = "\n\n".join(
+        f"*   The terms for users in {region} are accessible [here](https://acme.example/{region})."
+        for region in ("the USA", "Canada", "Australia", "the EU and UK")
+    )
+    page = f"# Terms & Conditions\n\nThere are several versions of our terms:\n\n{regions}\n\n"
+    page += "### Related articles\n\n" + "\n".join(f"* [Article {n}](/a/{n})" for n in range(30))
+    assert parse_document(page).capture.quality == CaptureQuality.NOT_A_POLICY
+
+
+def test_a_short_policy_under_a_site_menu_is_the_policy():
+    page = f"{_SITE_MENU}\n\n{policy()}"
+    assert parse_document(page).capture.quality == CaptureQuality.OK

@@ -47,13 +47,23 @@ def assess(document: Document, language: str | None = None) -> Capture:
         return Capture(CaptureQuality.STUB, size)
     if size >= weights.PAGE_WORDS and _flattened(document):
         return Capture(CaptureQuality.FLATTENED, size)
-    judged = size >= weights.PAGE_WORDS or (size >= weights.PAGE_WORDS_IF_MENUS and _menus(text))
-    if judged and (language is None or language in _POLICY_WORD_LANGUAGES):
+    if language is not None and language not in _POLICY_WORD_LANGUAGES:
+        return Capture(CaptureQuality.OK, size)
+    menus = _menus(text)
+    if menus and _prose_words(text) < weights.MENU_PAGE_PROSE_WORDS:
+        return Capture(CaptureQuality.NOT_A_POLICY, size)
+    if size >= weights.PAGE_WORDS or (size >= weights.PAGE_WORDS_IF_MENUS and menus):
         sample = letter_words(text[:_SAMPLE_CHARACTERS])
         policy_share = sum(map(_POLICY_WORDS.__contains__, sample)) / max(1, len(sample))
         if policy_share < weights.POLICY_WORD_SHARE:
             return Capture(CaptureQuality.NOT_A_POLICY, size, share=round(policy_share, 4))
     return Capture(CaptureQuality.OK, size)
+
+
+def _prose_words(text: str) -> int:
+    """Words on lines long enough to be sentences (a region picker, a site menu has few)."""
+    counts = (len(line.split()) for line in text.splitlines())
+    return sum(count for count in counts if count >= weights.LANGUAGE_PROSE_WORDS)
 
 
 def _menus(text: str) -> bool:

@@ -57,6 +57,7 @@ POLICY_WORD_SHARE = 0.01  # at least this share of a policy's words are policy w
 PAGE_WORDS_IF_MENUS = 150  # ...judged on texts of PAGE_WORDS, or this long if mostly menus:
 MENU_LINE_SHARE = 0.6  # this share of lines...
 MENU_LINE_WORDS = 4  # ...of at most this many words (`*   Homes for sale`)
+MENU_PAGE_PROSE_WORDS = 100  # a page of menus with fewer words in sentences holds no policy
 PAGE_WORDS = 1000  # (a home page is long); a text this long on FLATTENED_LINES lines or
 FLATTENED_LINES = 3  # fewer, with no heading, lost its lines
 TRUNCATED_SHARE = 0.5  # a version under this share of its predecessor's length...

@@ -213,6 +213,8 @@ def capture_reason(capture: Capture, other: str = "the version before") -> str:
         return f"a redirect page ('{capture.cue}', {words})"
     if capture.quality == CaptureQuality.FLATTENED:
         return f"its line breaks were lost: {words} on a line or two, no heading can be read"
+    if capture.quality == CaptureQuality.NOT_A_POLICY and capture.share is None:
+        return f"not a policy: {words}, mostly menus and links, hardly a sentence"
     if capture.quality == CaptureQuality.NOT_A_POLICY:
         return f"not a policy: {words}, almost none about data, terms or rights"
     return f"looks like the policy ({words})"
