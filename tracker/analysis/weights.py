@@ -35,6 +35,9 @@ REWRITTEN = 0.4  # below this similarity a pair is shown as rewritten, old then 
 # Meaning (analysis/meaning/significance.py).
 SUBSTANTIVE_SECTION_WORDS = 40  # an added or removed section this long is substantive
 CLAUSE_WORDS = 12  # ... or this long, on a consequential topic (sharing, rights, arbitration)
+# A contact that went and one that came are one changed (analysis/meaning/changes.py) when
+# their sentences share this share of words, or the two e-mails their name before the `@`.
+SAME_CONTACT_LIKENESS = 0.5
 
 # Identity (analysis/identity.py): a text with no name follows the archive's policy it resembles.
 CLOSE_ENOUGH = 0.5  # share of vocabulary in common

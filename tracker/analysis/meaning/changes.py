@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import defaultdict
 
 from tracker import rules
+from tracker.analysis import weights
 from tracker.analysis.meaning.facts import FACT_TYPE, Pairing
 from tracker.analysis.meaning.presence import stated_anywhere
 from tracker.model import Fact, FactChange, FactChangeKind
@@ -71,9 +73,36 @@ def _pair_changed(fact_type: str, gone: list[Fact], came: list[Fact]) -> list[tu
         ]
     if pairing == Pairing.IN_ORDER:
         return list(zip(gone, came, strict=False))
+    if pairing == Pairing.SAME_CONTACT:
+        return _same_contacts(gone, came)
     if pairing == Pairing.ONE_FOR_ONE and len(gone) == len(came) == 1:
         return [(gone[0], came[0])]
     return []
+
+
+def _same_contacts(gone: list[Fact], came: list[Fact]) -> list[tuple[Fact, Fact]]:
+    """Each contact that went with the first that came in its place: `legal@` for disputes and
+    `renewals@` for renewals are two contacts, one removed and one added, not one changed."""
+    pairs, free = [], list(came)
+    for old_fact in gone:
+        new_fact = next((fact for fact in free if _same_contact(old_fact, fact)), None)
+        if new_fact is not None:
+            pairs.append((old_fact, new_fact))
+            free.remove(new_fact)
+    return pairs
+
+
+def _same_contact(old: Fact, new: Fact) -> bool:
+    if "@" in old.value and old.value.split("@")[0] == new.value.split("@")[0]:
+        return True
+    old_words, new_words = (
+        set(_WORD.findall(fact.sentence.replace(fact.value, " ").lower())) for fact in (old, new)
+    )
+    shared = len(old_words & new_words) / max(1, len(old_words | new_words))
+    return shared >= weights.SAME_CONTACT_LIKENESS
+
+
+_WORD = re.compile(r"[^\W\d_]+")
 
 
 def fact_order(fact_type: str) -> int:

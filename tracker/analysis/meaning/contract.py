@@ -16,7 +16,7 @@ _RULES = rules.load("facts")
 _GOVERNING_LAW = _cue("governing_law", 0)
 _GOVERNING_LAW_ACTIVE = _cue("governing_law_active", 0)
 _GOVERNING_LAW_ADJECTIVE = _cue("governing_law_adjective", 0)
-_LAW_ADJECTIVES: dict[str, str] = _RULES["law_adjectives"]
+LAW_ADJECTIVES: dict[str, str] = _RULES["law_adjectives"]
 _VENUE = _cue("venue", 0)
 _VENUE_CONTEXT = _cue("venue_context")
 DISPUTE_TERMS = Lexicon(
@@ -46,7 +46,7 @@ def governing_law(sentence: str) -> list[str]:
     named = _GOVERNING_LAW_ADJECTIVE.search(sentence)
     if named:  # and the others it offers: `governed by Dutch law, or English law if ...`
         adjectives = _ADJECTIVE_LAW.findall(sentence[named.start() :])
-        places += [_LAW_ADJECTIVES[word] for word in adjectives if word in _LAW_ADJECTIVES]
+        places += [LAW_ADJECTIVES[word] for word in adjectives if word in LAW_ADJECTIVES]
     return list(dict.fromkeys(places))
 
 

@@ -277,7 +277,7 @@ def _rights(sentence: str, cue: str) -> list[str]:
     ]
 
 
-_PRACTICE_VERB = re.compile(r"\b(?P<verb>sells?|sold|rents?|rented)\b", re.I)
+_PRACTICE_VERB = _cue("practice_verb")
 _NEGATION = _cue("negation")
 _BUSINESS_SALE = _cue("business_sale")
 _SALE_HEDGE = _cue("sale_hedge")
@@ -302,7 +302,8 @@ def _practices(sentence: str) -> list[str]:
     for match in _PRACTICE_VERB.finditer(sentence):
         if _PRACTICE_NOUN.search(sentence[: match.start()]) or not _sells_data(sentence, match):
             continue
-        verb = "sells" if match.group("verb").lower().startswith(("sell", "sold")) else "rents"
+        word = (match.group("verb") or match.group("engaged")).lower()
+        verb = "sells" if word.startswith(("sell", "sold", "sale")) else "rents"
         denied = _NEGATION.search(sentence[max(0, match.start() - 40) : match.start()])
         if denied or not business_sale:
             found.append(f"{verb} personal information: {'no' if denied else 'yes'}")
@@ -360,6 +361,7 @@ class Pairing(Enum):
     IN_ORDER = "in_order"  # one value at a time: a new contact e-mail replaces the old
     SAME_PRACTICE = "same_practice"  # `sells personal information: no` -> `: yes`
     ONE_FOR_ONE = "one_for_one"  # only one value went and one came: two periods are not paired
+    SAME_CONTACT = "same_contact"  # an address or number in the same place, or the same mailbox
 
 
 @dataclass(frozen=True)
@@ -399,7 +401,10 @@ def _third_parties(sentence: str, cue: str) -> list[str]:
         _DEFINITION.search(cue)
         or not _THIRD_PARTY_ROLE.search(cue)
         or _BRAND_RUN.search(sentence)
-        or (_LINKED_SITES.search(sentence) and not _DATA_FLOW.search(sentence))
+        or (
+            (_LINKED_SITES.search(sentence) or _DISCLAIMER.search(cue))
+            and not _DATA_FLOW.search(sentence)
+        )
     ):
         return []
     return found
@@ -408,6 +413,7 @@ def _third_parties(sentence: str, cue: str) -> list[str]:
 # `links to third-party websites such as Facebook` names no one data goes to
 _LINKED_SITES = _cue("linked_sites")
 _DATA_FLOW = _cue("data_flow")
+_DISCLAIMER = _cue("disclaimer")
 
 
 def _responses(sentence: str, _cue: str) -> list[str]:
@@ -420,9 +426,9 @@ def _retentions(sentence: str, cue: str) -> list[str]:
 
 
 FACT_TYPES: tuple[FactType, ...] = (
-    FactType("contact_email", lambda sentence, _: emails(sentence), Pairing.IN_ORDER),
+    FactType("contact_email", lambda sentence, _: emails(sentence), Pairing.SAME_CONTACT),
     FactType("postal_address", lambda sentence, _: addresses(sentence), Pairing.IN_ORDER),
-    FactType("phone", lambda sentence, _: phones(sentence), Pairing.IN_ORDER),
+    FactType("phone", lambda sentence, _: phones(sentence), Pairing.SAME_CONTACT),
     FactType("age_limit", lambda sentence, _: _ages(sentence), Pairing.IN_ORDER),
     FactType("response_time", _responses, Pairing.ONE_FOR_ONE),
     FactType("retention_period", _retentions, Pairing.ONE_FOR_ONE),

@@ -14,7 +14,7 @@ from tracker import rules
 from tracker.analysis.meaning import contract
 from tracker.analysis.meaning import facts as extract
 from tracker.analysis.meaning.contacts import address_words
-from tracker.analysis.meaning.cue import Cue, lowered_text
+from tracker.analysis.meaning.cue import Cue, lowered_text, rule_cue
 from tracker.analysis.meaning.lexicon import Lexicon
 
 _RULES = rules.load("facts")
@@ -145,6 +145,36 @@ def _right(value: str, text: str) -> bool:
     return loose is not None and _near(loose.pattern, extract._RIGHTS_CONTEXT, text, _RIGHTS_WINDOW)
 
 
+def _governing_law(value: str, text: str) -> bool:
+    """`the laws of the State of Vermont` or `Vermont law` where a clause says what governs:
+    `The laws of Vermont, U.S.A., ... govern` states the law `governed by` did."""
+    names = "|".join(re.escape(name) for name in _place_names(value))
+    place = rf"\blaws?\s+of\s+(?:[^.;]{{0,40}}?\s)?(?:{names})\b|\b(?:{names})\s+laws?\b"
+    return _near(place, _GOVERNING_CONTEXT, text)
+
+
+def _place_names(value: str) -> list[str]:
+    return [value, *(word for word, place in contract.LAW_ADJECTIVES.items() if place == value)]
+
+
+def _venue(value: str, text: str) -> bool:
+    return _near(rf"(?<![\w-]){re.escape(value)}(?![\w-])", _COURT, text, _VENUE_WINDOW)
+
+
+def _liability_cap(value: str, text: str) -> bool:
+    """The same amount beside a limit (`any amounts that exceed $50`, in a list a sentence
+    about liability introduces): `$50` still capped, however the clause was reworded."""
+    amount = re.sub(r"\.00$", "", re.sub(r"[^\d.]", "", value))
+    digits = ",?".join(amount)  # a thousands separator or none: `1,000` is `1000`
+    return _near(rf"(?<![\d.,]){digits}(?:\.00)?(?![\d]|[.,]\d)", _LIMIT, text)
+
+
+_GOVERNING_CONTEXT = rule_cue("governing_context")
+_COURT = rule_cue("court")
+_LIMIT = rule_cue("liability_limit")
+_VENUE_WINDOW = 80  # characters around a place searched for the court it seats
+
+
 @lru_cache(maxsize=8)
 def _digits(text: str) -> str:
     return re.sub(r"\D", "", text)
@@ -169,4 +199,7 @@ _CHECKS: dict[str, Callable[[str, str], bool]] = {
     "transfer_country": _country,
     "user_right": _right,
     "dispute_term": _dispute_term,
+    "governing_law": _governing_law,
+    "venue": _venue,
+    "liability_cap": _liability_cap,
 }

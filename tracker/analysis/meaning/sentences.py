@@ -8,6 +8,7 @@ import re
 from tracker import rules
 
 _HELP_LINKS = rules.pattern("facts", "cues.help_links", re.I)
+_CONTINUES = rules.pattern("facts", "cues.continuation")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*•+]|\d{1,2}[.)]|\([a-z\d]{1,3}\))\s+")
 # A line that is only web links, images or linked images (a badge: `[![BBB](src)](href)`);
 # e-mail and phone links are contacts.
@@ -21,7 +22,8 @@ _SPLIT_LINK = re.compile(r"\[[ \t]*\n\s*([^\[\]\n]{1,80}?)\s*\n[ \t]*\n?\s*\]\("
 def cued_sentences(text: str, heading: str, chrome: re.Pattern[str] | None = None):
     """Each sentence with the words that cue it: a list item is cued by the line that
     introduces the list (`you may have the right to:`) or, failing that, the heading;
-    a table cell by its row and the table's header row.
+    a table cell by its row and the table's header row; a sentence that goes on with the one
+    before (`These include ...`) by that one too.
 
     Page chrome states nothing: a line of links that no lead-in introduces (a menu, a
     sidebar of articles, a row of social links) or that one introduces as help on browsers
@@ -41,8 +43,13 @@ def cued_sentences(text: str, heading: str, chrome: re.Pattern[str] | None = Non
             continue
         table_header = None
         item = bool(_LIST_ITEM.match(line))
+        previous = ""
         for sentence in sentences(line):
-            yield sentence, f"{lead_in} {sentence}" if item else sentence
+            if item:
+                yield sentence, f"{lead_in} {sentence}"
+            else:
+                yield sentence, f"{previous} {sentence}" if _CONTINUES.match(sentence) else sentence
+            previous = sentence
         if line.strip() and not item:
             lead_in = line if line.rstrip().endswith(":") else heading
 
@@ -81,7 +88,7 @@ def joined_lines(text: str) -> str:
 
 
 def sentences(text: str) -> list[str]:
-    plain = _LINK.sub(_link_text, text)
+    plain = _LINK.sub(_link_text, _GLYPH_IMAGE.sub(r"\1", text))
     plain = _MARKUP.sub("", _ESCAPE.sub(r"\1", plain))
     # table cells and the line breaks inside them are sentence boundaries
     plain = re.sub(r"<br\s*/?>|\s\|\s", "\n", plain, flags=re.I)
@@ -97,6 +104,9 @@ _MARKUP = re.compile(r"[*`]+|(?<!\w)_+|_+(?!\w)")
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?;])(?<![\s(][A-Z]\.)\s+(?=[A-Z(“\"])|\n+")
 
 
+# An image that stands for a character, as pages write `info![@](at-sign.png)example.org` to
+# hide an address from scrapers.
+_GLYPH_IMAGE = re.compile(r"!\[([@.])\]\([^)\s]*\)")
 _LINK = re.compile(r"\[([^\]]*)\]\((?:mailto:)?[^)]*\)")
 
 
