@@ -92,3 +92,11 @@ def test_an_address_replaced_in_the_same_place_is_changed(old_address, new_addre
     sentence = "For any question about this policy, write to us at {}."
     old, new = (_policy(sentence.format(value)) for value in (old_address, new_address))
     assert document_facts(old, new) == [("contact_email", "changed", old_address, new_address)]
+
+
+def test_an_address_under_the_same_mailbox_name_is_changed_wherever_it_is_said():
+    old = _policy("Questions about this policy can be sent to privacy@acme.example.")
+    new = _policy("Since the merger, our data protection team reads acme-privacy@group.example.")
+    assert document_facts(old, new) == [
+        ("contact_email", "changed", "privacy@acme.example", "acme-privacy@group.example")
+    ]

@@ -93,13 +93,19 @@ def _same_contacts(gone: list[Fact], came: list[Fact]) -> list[tuple[Fact, Fact]
 
 
 def _same_contact(old: Fact, new: Fact) -> bool:
-    if "@" in old.value and old.value.split("@")[0] == new.value.split("@")[0]:
+    """The same mailbox name (`privacy@ftr.com` → `ftr-privacy@verizon.com`) or the same
+    purpose said around it."""
+    if _mailbox_words(old.value) & _mailbox_words(new.value):
         return True
     old_words, new_words = (
         set(_WORD.findall(fact.sentence.replace(fact.value, " ").lower())) for fact in (old, new)
     )
     shared = len(old_words & new_words) / max(1, len(old_words | new_words))
     return shared >= weights.SAME_CONTACT_LIKENESS
+
+
+def _mailbox_words(value: str) -> set[str]:
+    return {word for word in _WORD.findall(value.partition("@")[0].lower()) if len(word) > 2}
 
 
 _WORD = re.compile(r"[^\W\d_]+")
