@@ -233,3 +233,18 @@ def test_an_extraction_changes_facts_come_after_every_real_change(archive, tmp_p
         ("contact_email", False),
         ("data_type", True),
     ]
+
+
+def test_a_diff_whose_edits_are_mostly_cosmetic_says_so(tmp_path):
+    bodies = [
+        "We keep your invoices for seven years to meet our tax duties.",
+        "We share your address with the courier who delivers your order.",
+        "You can ask us for a copy of the data we hold about you.",
+    ]
+    edited = [bodies[0].replace("We keep", "we keep"), bodies[1].replace(".", "!"),
+              bodies[2].replace("a copy", "an electronic copy")]  # fmt: skip
+    old, new = tmp_path / "old.md", tmp_path / "new.md"
+    for path, texts in ((old, bodies), (new, edited)):
+        path.write_text("".join(f"# Part {n}\n\n{text}\n\n" for n, text in enumerate(texts)))
+    summary = json.loads(run_tracker("diff", str(old), str(new), "--json").out)["summary"]
+    assert summary == "3 sections changed; 2 of the 3 cosmetic only"

@@ -127,6 +127,14 @@ def test_a_links_target_or_title_is_markup_its_text_is_not():
     )
 
 
+def test_a_urls_query_shown_as_text_is_markup_its_host_and_path_are_not():
+    retrieved = 'Retrieved from "https://wiki.example/index.php?title=Policy&oldid={}"'
+    assert is_cosmetic(retrieved.format(332084), retrieved.format(333792))
+    assert not is_cosmetic(
+        "Opt out at https://a.example/opt-out?lang=en.", "Opt out at https://b.example/choices."
+    )
+
+
 def test_completely_different_documents():
     other = document(("Children", PARAGRAPHS["children"]), ("Changes", PARAGRAPHS["changes"]))
     result = kinds(changes(BASE, other))

@@ -177,6 +177,8 @@ def change_summary(step: StepSummary) -> str:
     cosmetic = counts.get("significance_cosmetic", 0)
     if cosmetic and cosmetic == step.changed:
         text = f"cosmetic edits only ({cosmetic})"
+    elif 2 * cosmetic >= step.changed:  # worth saying when most of the edits are cosmetic
+        text += f"; {cosmetic} of the {step.changed} cosmetic only"
     facts = summarise_facts(step.facts)  # the most consequential first: it leads the line
     notes = [_CAVEAT_NOTES[caveat.kind] for caveat in step.caveats if caveat.kind in _CAVEAT_NOTES]
     shown = [*facts[:4], "..."] if len(facts) > 4 else facts

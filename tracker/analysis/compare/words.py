@@ -25,6 +25,9 @@ _QUOTE_PAIRS = (
 _LIST_MARKER = re.compile(r"^\s*(?:[*+\-•·]|\d+[.)]|\([a-z0-9]\))\s+", re.M)
 # A link's target is markup, not text a reader compares: `[our partners](https://...)`.
 _LINK_TARGET = re.compile(r"\]\((?:[^()\s]|\([^()\s]*\))*\)")
+# A URL shown as text, its query and fragment: a wiki's `?oldid=332084` names a revision,
+# not a change of wording.
+_URL_QUERY = re.compile(r"(https?://[^\s?#()\[\]\"']+)[?#][^\s()\[\]\"']*")
 # `](url "title")`: a link's title (a tooltip) is markup too, for cosmetic edits only (its
 # words still count towards how alike two sections are)
 _LINK_TITLE = re.compile(r"""(\]\((?:[^()\s]|\([^()\s]*\))*)\s+(?:"[^"]*"|'[^']*')\)""")
@@ -65,8 +68,8 @@ def _edit(old: str, new: str) -> WordOp:
 
 
 def is_cosmetic(old_text: str, new_text: str) -> bool:
-    """Only case, whitespace, punctuation, quote style, list markers, bold or italics, or
-    link targets and titles differ."""
+    """Only case, whitespace, punctuation, quote style, list markers, bold or italics, link
+    targets and titles, or the query of a URL shown as text differ."""
     return _plain_words(_without_link_titles(old_text)) == _plain_words(
         _without_link_titles(new_text)
     )
@@ -92,6 +95,7 @@ def similarity(old_text: str, new_text: str) -> float:
 @lru_cache(maxsize=8192)
 def _plain_words_cached(text: str) -> tuple[str, ...]:
     text = _LINK_TARGET.sub("]", text) if "](" in text else text
+    text = _URL_QUERY.sub(r"\1", text) if "://" in text else text
     return tuple(_WORDS.findall(_LIST_MARKER.sub("", _unify_quotes(text)).lower()))
 
 
