@@ -48,7 +48,7 @@ def test_every_file_parses_as_toml(language, name):
 
 
 PATTERN_KEYS = re.compile(
-    r"pattern|cues\.|^kinds\.|^data_types\.|^third_parties\.|^frameworks\.|^rights\.|^contents_titles$|^document_title$"
+    r"pattern|cues\.|^kinds\.|^data_types\.|^third_parties\.|^frameworks\.|^rights\.|^document_title$"
 )
 
 

@@ -472,6 +472,50 @@ def test_a_link_list_naming_the_sections_is_a_table_of_contents():
     assert [section.title for section in document.sections if section.contents] == ["On this page"]
 
 
+def test_a_contents_list_whose_line_breaks_were_lost_is_still_one():
+    document, _ = parse(
+        """
+        ## Who we are
+
+        Acme Ltd runs the shop.
+
+        ## What we collect
+
+        Your name, the items you order and your delivery address.
+
+        ## Your choices
+
+        You can close your account or ask for a copy of your data.
+
+        ## Table of contents
+
+        [*   Who we are](#who)[*   What we collect](<#What we collect>)[*   Your choices](#choices)
+        """
+    )
+    assert [section.title for section in document.sections if section.contents] == [
+        "Table of contents"
+    ]
+
+
+def test_a_paragraph_of_links_and_words_is_not_a_contents_list():
+    document, _ = parse(
+        """
+        ## Who we are
+
+        Acme Ltd runs the shop.
+
+        ## What we collect
+
+        Your name and your delivery address.
+
+        ## Partners
+
+        We send orders to [Who we are](#who) and [What we collect](#collect) and [Post](#p).
+        """
+    )
+    assert not any(section.contents for section in document.sections)
+
+
 def test_a_list_that_repeats_one_title_is_not_a_table_of_contents():
     document, _ = parse(
         """

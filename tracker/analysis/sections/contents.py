@@ -18,7 +18,7 @@ def _mark_contents_sections(sections: list[Section]) -> list[Section]:
     index = _word_index(titles)
     marked = []
     for section in sections:
-        lines = paragraphs(section.text)
+        lines = _entries(section.text)
         short = [line for line in lines if len(line) <= 150]  # a paragraph names no section
         is_contents = (
             len(short) >= 3
@@ -27,6 +27,17 @@ def _mark_contents_sections(sections: list[Section]) -> list[Section]:
         )
         marked.append(replace(section, contents=True) if is_contents else section)
     return marked
+
+
+def _entries(text: str) -> list[str]:
+    """Its paragraphs, a paragraph of links and nothing else (`[Intro](#intro)[Rights](#rights)`,
+    a contents list whose line breaks were lost) as one entry a link."""
+    entries = []
+    for paragraph in paragraphs(text):
+        links = _LINK.findall(paragraph)
+        glued = len(links) >= 2 and not _LINK.sub("", paragraph).strip()
+        entries += links if glued else [paragraph]
+    return entries
 
 
 def _names_sections(
@@ -43,7 +54,8 @@ def _names_sections(
 
 
 def _entry_title(line: str) -> str:
-    return normalise_title(_LINK.sub(r"\1", _LIST_ITEM.sub("", line, count=1)))
+    unlinked = _LINK.sub(r"\1", _LIST_ITEM.sub("", line, count=1))
+    return normalise_title(_LIST_ITEM.sub("", unlinked, count=1))
 
 
 # Contents entries with no heading in the body

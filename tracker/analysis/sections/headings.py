@@ -66,7 +66,6 @@ _BOLD_LINE = re.compile(r"^\s*(?:\*\*|__)(?P<title>[^*_\n]+?)(?:\*\*|__)\s*$")
 _LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _EMPHASIS = re.compile(r"^(?:\*\*|__|\*|_)+|(?:\*\*|__|\*|_)+$")
 _WORD = re.compile(r"[^\W_]+")
-_CONTENTS_TITLES = rules.pattern("headings", "contents_titles", re.I)
 _DOCUMENT_TITLE_WORDS = rules.pattern("headings", "document_title", re.I)
 _STOPWORDS = rules.words("stopwords", "title_words")
 
