@@ -24,6 +24,8 @@ from test_fact_assertions import document_facts, facts
          ["government identifiers"]),
         ("Write to info![@](//img.example/at-sign.png)example.org with any question.",
          "contact_email", ["info@example.org"]),
+        ('Write to legal![@](//img.example/At_sign.svg.png "@")example.org to object.',
+         "contact_email", ["legal@example.org"]),
     ],
 )  # fmt: skip
 def test_what_a_sentence_asserts_eighth_sample(text, kind, values):

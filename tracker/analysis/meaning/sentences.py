@@ -106,7 +106,7 @@ _SENTENCE_BREAK = re.compile(r"(?<=[.!?;])(?<![\s(][A-Z]\.)\s+(?=[A-Z(“\"])|\n
 
 # An image that stands for a character, as pages write `info![@](at-sign.png)example.org` to
 # hide an address from scrapers.
-_GLYPH_IMAGE = re.compile(r"!\[([@.])\]\([^)\s]*\)")
+_GLYPH_IMAGE = re.compile(r"""!\[([@.])\]\([^)\s]*(?:\s+"[^"]*"|\s+'[^']*')?\)""")
 _LINK = re.compile(r"\[([^\]]*)\]\((?:mailto:)?[^)]*\)")
 
 
