@@ -24,6 +24,8 @@ from test_fact_assertions import document_facts, facts
          ["government identifiers"]),
         ("Write to info![@](//img.example/at-sign.png)example.org with any question.",
          "contact_email", ["info@example.org"]),
+        ("You can request us not to sell your personal data.", "practice", []),
+        ("We do not sell your personal data.", "practice", ["sells personal information: no"]),
         ('Write to legal![@](//img.example/At_sign.svg.png "@")example.org to object.',
          "contact_email", ["legal@example.org"]),
     ],
