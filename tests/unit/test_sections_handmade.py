@@ -638,3 +638,89 @@ def test_articles_nest_under_their_part():
     )
     levels = [level for level, _ in headings]
     assert levels == [1, 2, 2, 1, 2]
+
+
+ACCORDION = """
+    Hopper Privacy Notice
+
+    Hopper Ltd explains here how it handles the personal data of its riders.
+
+    * Who we are
+
+        Hopper Ltd runs the Hopper scooter service and decides how your data is used.
+
+    * What we collect
+
+        We collect your name, your phone number and the routes of the rides you take.
+
+        **Ride data**
+
+        Each ride's start, end and duration are kept with your account for billing.
+
+    * How long we keep it
+
+        We keep ride records for two years after your last ride, then delete them.
+    """
+
+
+def test_a_list_whose_items_are_titles_over_paragraphs_is_the_policys_sections():
+    document, headings = parse(ACCORDION)
+    assert headings == [
+        (1, "Who we are"),
+        (1, "What we collect"),
+        (2, "Ride data"),
+        (1, "How long we keep it"),
+    ]
+    assert texts(document)["how-long-we-keep-it"].startswith("We keep ride records")
+
+
+def test_a_list_with_one_item_over_a_paragraph_stays_a_list():
+    _, headings = parse(
+        """
+        Hopper Privacy Notice
+
+        ## Your choices
+
+        You can choose what we send you:
+
+        * Newsletters
+
+            A monthly letter about new cities and prices, which you can stop at any time.
+
+        * Ride receipts
+        * Safety alerts
+        """
+    )
+    assert headings == [(1, "Your choices")]
+
+
+def test_items_that_are_sentences_or_lists_of_links_are_not_sections():
+    _, headings = parse(
+        """
+        Hopper Privacy Notice
+
+        ## Sharing
+
+        * We share ride data with insurers.
+
+            Insurers receive the start, end and duration of a ride when a claim is made.
+
+        * We share payment data with banks.
+
+            Banks receive the amount and the card number when you pay for a ride with us.
+
+        * We share nothing else.
+
+            No other company receives personal data from us for any purpose at all, ever.
+
+        ## Links
+
+        * Help centre
+            * Contact
+        * Careers
+            * Jobs
+        * Press
+            * Releases
+        """
+    )
+    assert headings == [(1, "Sharing"), (1, "Links")]

@@ -84,6 +84,9 @@ MENU_RUN = 3  # plain headings in a row, each over a list of a few words an item
 MENU_ITEM_WORDS = 8  # ... an item of a menu has at most this many words, and no full stop
 MENU_LINK_SHARE = 0.8  # ... and this share of its lines are such items (teasers are the rest)
 MENU_TEASER_WORDS = 25  # ... and none is longer: a paragraph that long is a section's own text
+SECTION_ITEMS = 3  # a list with this many items each a title over indented paragraphs...
+SECTION_ITEM_SHARE = 0.8  # ... (this share of its items): its items are the policy's sections
+SECTION_ITEM_PROSE_WORDS = 12  # ... a paragraph under an item has at least this many words
 BODY_LOOKAHEAD = 8  # lines searched past blank ones (accordions, spacers) for a heading's text
 ADDRESS_LINE_WORDS = 10  # a shorter line right below, in one block, makes a line an address's
 

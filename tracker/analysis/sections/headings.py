@@ -11,6 +11,7 @@ from tracker import rules
 from tracker.analysis import weights
 from tracker.analysis.dates import is_date_line
 from tracker.analysis.sections.bold import bold_title, labelled_caption
+from tracker.analysis.sections.items import item_text, section_items
 from tracker.analysis.sections.shapes import (
     _LIST_ITEM,
     _heading_words,
@@ -117,6 +118,7 @@ def _split_glued_date(line: str) -> list[str]:
 def _find_headings(lines: list[str]) -> list[_Heading]:
     headings: list[_Heading] = []
     marked = _count_markup(lines) >= 2
+    items_over_sections = section_items(lines)
     index = 0
     after_break = False
     late = False  # a markup heading, or a plain one continuing it, came last
@@ -124,8 +126,11 @@ def _find_headings(lines: list[str]) -> list[_Heading]:
         if not lines[index]:  # a blank line (lines come right-stripped): half of most texts
             index += 1
             continue
-        heading = _heading_at(lines, index, marked) or (
-            _plain_after_markup(lines, index) if late and len(lines[index]) <= 80 else None
+        heading = (
+            _item_heading(lines, index)
+            if index in items_over_sections
+            else _heading_at(lines, index, marked)
+            or (_plain_after_markup(lines, index) if late and len(lines[index]) <= 80 else None)
         )
         if heading:
             heading.after_break = after_break
@@ -140,6 +145,11 @@ def _find_headings(lines: list[str]) -> list[_Heading]:
             after_break = False
         index += 1
     return _confirm_sentence_case(_rank_style_switch(_drop_furniture(headings, lines)))
+
+
+def _item_heading(lines: list[str], index: int) -> _Heading:
+    title = _clean_title(item_text(lines[index]))
+    return _Heading(index, index + 1, title, "title")
 
 
 def _drop_furniture(headings: list[_Heading], lines: list[str]) -> list[_Heading]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from functools import lru_cache
+from textwrap import dedent
 
 from tracker.analysis.sections.headings import (
     _BREAK,
@@ -140,5 +141,7 @@ def _unique_id(section_id: str, used: dict[str, int]) -> str:
 
 
 def _body(lines: list[str]) -> str:
+    """The lines under a heading, without rules, and without the indent they all share (a
+    section that is a list item's text)."""
     kept = [line for line in lines if not _BREAK.match(line)]
-    return "\n".join(kept).strip("\n")
+    return dedent("\n".join(kept)).strip("\n")
