@@ -724,3 +724,29 @@ def test_items_that_are_sentences_or_lists_of_links_are_not_sections():
         """
     )
     assert headings == [(1, "Sharing"), (1, "Links")]
+
+
+def test_a_title_and_one_marked_heading_leave_plain_title_lines_headings():
+    _, headings = parse(
+        """
+        Hopper Terms of Use
+        ===================
+
+        ### Welcome to Hopper
+
+        These terms apply to every ride you take with a Hopper scooter in any city.
+
+        Appendix A (France)
+
+        Riders in France must also carry the insurance certificate shown in the app.
+
+        Summary of Recent Changes
+
+        We added the French appendix and clarified the rules on parking in parks.
+        """
+    )
+    assert [title for _, title in headings] == [
+        "Welcome to Hopper",
+        "Appendix A (France)",
+        "Summary of Recent Changes",
+    ]

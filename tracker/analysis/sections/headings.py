@@ -117,7 +117,7 @@ def _split_glued_date(line: str) -> list[str]:
 
 def _find_headings(lines: list[str]) -> list[_Heading]:
     headings: list[_Heading] = []
-    marked = _count_markup(lines) >= 2
+    marked = _count_markup(lines) >= weights.MARKED_HEADINGS
     items_over_sections = section_items(lines)
     index = 0
     after_break = False

@@ -38,7 +38,8 @@ def _is_title_line(title: str) -> bool:
         return False  # `Children Under 16` is a title; `CF11 9LJ` or `Version 2.3` is not
     if title.endswith((".", ":", "!")) or not title.lstrip(_QUOTES)[:1].isupper():
         return False  # `“Do Not Track” Signals` opens with a quote
-    long_words = [word.lstrip(_QUOTES) for word in words if len(word.lstrip(_QUOTES)) > 3]
+    bare = [word.lstrip(_QUOTES + "(") for word in words]  # `Appendix A (China)`
+    long_words = [word for word in bare if len(word) > 3]
     capitalised = [word for word in long_words if word[:1].isupper()]
     return len(capitalised) >= max(1, 0.75 * len(long_words))
 
