@@ -78,7 +78,9 @@ LANGUAGE_CONFIDENCE = 0.5
 ENGLISH_MARKER_SHARE = 0.10  # of a sample's words: English, no model needed
 
 # Heading line shapes (analysis/sections/headings.py, shapes.py).
-MARKED_HEADINGS = 3  # this many `#` or underlined headings (a title and two more): plain lines are text
+MARKED_HEADINGS = (
+    3  # this many `#` or underlined headings (a title and two more): plain lines are text
+)
 FURNITURE_REPEATS = 3  # a plain line printed this often is a footer or a control, not a heading
 FURNITURE_WORDS = 5  # ... when it is this short (a repeated question heading is a heading)
 MENU_RUN = 3  # plain headings in a row, each over a list of a few words an item: a site menu
